@@ -1,0 +1,90 @@
+"""analyze(): transcript text (and optional word times) → Analysis."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .agent import sentence_agent
+from .delivery import measure
+from .highlights import find_highlights
+from .language import looks_english
+from .model import Analysis, Sentence, StarCoverage, Word
+from .ownership import judge
+from .quantity import is_quantified
+from .sentences import split_sentences
+from .star import label_star
+from .tips import make_tips
+from .tokens import tokenize
+
+# Bump when a change can alter results, so stored analyses can be redone.
+ENGINE_VERSION = "rules-1"
+
+
+class EmptyAnswer(ValueError):
+    """Raised for an answer with nothing to analyse."""
+
+
+def analyze(text: str, words: Sequence[Word] | None = None) -> Analysis:
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    if not text.strip():
+        raise EmptyAnswer("nothing to analyse")
+    spans = split_sentences(text)
+    sent_tokens = [tokenize(text[a:b], offset=a) for a, b in spans]
+    agents, clause_lists, reasons = [], [], []
+    for toks in sent_tokens:
+        agent, clauses, reason = sentence_agent(toks)
+        agents.append(agent)
+        clause_lists.append(clauses)
+        reasons.append(reason)
+    texts = [text[a:b] for a, b in spans]
+    stars = label_star(texts, clause_lists, agents)
+    sentences = [
+        Sentence(a, b, t, ag, st, is_quantified(t, toks, st), reason=r)
+        for (a, b), t, ag, st, toks, r in zip(spans, texts, agents, stars, sent_tokens, reasons)
+    ]
+    all_tokens = [t for toks in sent_tokens for t in toks]
+    highlights = []
+    for toks, clauses in zip(sent_tokens, clause_lists):
+        highlights.extend(find_highlights(toks, clauses, lambda c: c.agent))
+    highlights.sort(key=lambda h: (h.start, h.end))
+    word_count = sum(1 for t in all_tokens if t.is_word or t.is_number) - sum(
+        1 for t in all_tokens if t.text.startswith(("'", "’")) or (t.low == "not" and t.text.lower() in ("n't", "n’t")))
+    delivery = measure(word_count, highlights, words)
+    ownership = judge(sentences)
+    star = StarCoverage(
+        situation=any(s.star == "situation" for s in sentences),
+        task=any(s.star == "task" for s in sentences),
+        action=any(s.star == "action" for s in sentences),
+        result=any(s.star == "result" for s in sentences),
+        result_quantified=any(s.quantified for s in sentences),
+        action_share=round(sum(s.star == "action" for s in sentences) / len(sentences), 2),
+    )
+    if words:
+        _attach_times(text, sentences, words)
+    english = looks_english(all_tokens)
+    warnings = [] if english else ["This answer does not look like English; the analysis is built for English and may be wrong."]
+    tips = make_tips(text, sentences, sent_tokens, clause_lists, highlights, ownership.verdict,
+                     star.result, star.result_quantified, delivery.fillers_per_100_words)
+    return Analysis(text, sentences, highlights, ownership, delivery, star, tips,
+                    language="en" if english else "unknown",
+                    duration_s=delivery.duration_s, engine_version=ENGINE_VERSION, warnings=warnings)
+
+
+def _attach_times(text: str, sentences: list[Sentence], words: Sequence[Word]) -> None:
+    """Give each sentence the time of its first and last word by walking both in order."""
+    low = text.lower()
+    pos = 0
+    starts: list[tuple[int, Word]] = []
+    for w in words:
+        token = w.text.strip().lower().strip(".,!?;:\"'")
+        if not token:
+            continue
+        at = low.find(token, pos)
+        if at < 0 or at - pos > 200:
+            continue
+        starts.append((at, w))
+        pos = at + len(token)
+    for s in sentences:
+        inside = [w for at, w in starts if s.start <= at < s.end]
+        if inside:
+            s.t_start, s.t_end = inside[0].start, inside[-1].end
