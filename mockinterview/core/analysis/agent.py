@@ -62,6 +62,8 @@ def _subjectless_action(toks: list[Token], clauses: list[Clause]) -> bool:
     if not words:
         return False
     first = words[0].low
+    if first in ("looking", "thinking", "going", "speaking", "having", "being", "reflecting", "overall"):
+        return False
     if first.endswith("ing") and first not in L.ING_NOT_VERB and len(first) > 4:
         return True
     return False

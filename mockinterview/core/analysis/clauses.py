@@ -18,6 +18,8 @@ SKIP_BEFORE_VERB = L.ADVERBS | L.FILLER_WORDS | {",", "—", "–", "--", "well"
 # Tokens that end a noun phrase when walking back from a verb.
 NP_STOP = (L.COORDINATORS | L.SUBORDINATORS | L.DISCOURSE | L.FILLER_WORDS | L.AUX) - {"that", "which", "who"}
 QUANTIFIERS = L._words("one two three four five six each some most all none both several many few couple lot half part rest")
+CHANGE_VERBS = L._words("rise fall drop increase decrease grow double triple improve decline climb jump "
+                        "spike dip shrink plummet soar go come")
 NOMINAL_WORK = L._words(
     "analysis research work idea proposal suggestion data model investigation notes report memo "
     "script fix change plan pitch design prototype recommendation audit review survey findings "
@@ -61,15 +63,29 @@ class Clause:
         return "none"
 
 
+_KNOWN = (L.COGNITION | L.FEELING | L.SPEECH | L.PARTICIPATION | L.STATE | L.LEAD_VERBS | L.BASE_VERBS
+          | CHANGE_VERBS | frozenset(L.IRREGULAR_PAST.values()))
+
+
 def lemma_of(word: str) -> str:
     w = word.lower()
+    if w in L.BE:
+        return "be"
     if w in L.IRREGULAR_PAST:
         return L.IRREGULAR_PAST[w]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 2:
             stem = w[: -len(suffix)] + repl
+            candidates = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.insert(0, stem[:-1])   # stopped → stop, planning → plan
+            for c in candidates:
+                if c in _KNOWN:
+                    return c
             if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                stem = stem[:-1]          # stopped → stop, planning → plan
+                return stem[:-1]
+            if suffix in ("ed", "ing") and stem[-1:] in ("v", "z", "c", "u") or stem.endswith(("at", "iz", "is")):
+                return stem + "e"                 # believed → believe, realized → realize
             return stem
     return w
 
@@ -101,7 +117,7 @@ def verb_kind(lemma: str) -> str:
         return "participation"
     if lemma in ("be", "have", "seem", "appear", "remain", "lose", "face", "struggle", "experience",
                  "suffer", "belong", "contain", "include", "involve", "cost", "depend", "exist",
-                 "matter", "last", "happen", "occur", "sound", "look", "mean", "deserve", "lack"):
+                 "matter", "last", "happen", "occur", "sound", "mean", "deserve", "lack", "disagree"):
         return "state"
     return "action"
 
@@ -122,8 +138,28 @@ def find_clauses(toks: list[Token]) -> list[Clause]:
         clauses.append(found)
         used_until = found.verb_end - 1
         i = found.verb_end
+    clauses.extend(_coordinated_verbs(toks, clauses))
+    clauses.sort(key=lambda c: c.start)
     _mark_embedded(toks, clauses)
     return clauses
+
+
+def _coordinated_verbs(toks: list[Token], clauses: list[Clause]) -> list[Clause]:
+    """"We had a meeting and went through the plan": the second verb shares the first's subject."""
+    out = []
+    for c in clauses:
+        nxt_start = min((d.start for d in clauses if d.start > c.start), default=len(toks))
+        for k in range(c.verb_end, nxt_start):
+            if toks[k].low in ("and", "then") and k + 1 < nxt_start:
+                j = _next_content(toks, k + 1, limit=2)
+                if j is None or j >= nxt_start or not toks[j].is_word or not is_past(toks[j].low) \
+                        or toks[j].low in L.AUX or (j + 1 < len(toks) and toks[j + 1].low in ("and", ",", ".")):
+                    continue
+                d = _read_verb_group(toks, c.subject, k, j)
+                d.habitual = c.habitual
+                d.start = j
+                out.append(d)
+    return out
 
 
 def _next_content(toks: list[Token], j: int, limit: int = 4) -> int | None:
@@ -141,7 +177,7 @@ def _subject_class_pronoun(toks: list[Token], i: int) -> str | None:
     prev = toks[i - 1].low if i > 0 else ""
     if low in ("who", "that", "which"):
         return _relative_antecedent(toks, i)
-    if low == "i" and prev == "and" and i >= 2:
+    if low == "i" and prev == "and" and i >= 2 and _is_noun_before(toks, i - 2):
         return "team"                              # "my team and I", "two classmates and I"
     if low in ("me",) and i + 1 < len(toks) and toks[i + 1].low == "and":
         return "team"                              # "me and two other guys took…"
@@ -151,6 +187,16 @@ def _subject_class_pronoun(toks: list[Token], i: int) -> str | None:
     if low == "we" and i + 1 < len(toks) and toks[i + 1].low == "all":
         return "team"
     return cls
+
+
+def _is_noun_before(toks: list[Token], k: int) -> bool:
+    """Is toks[k] the end of a noun phrase that starts a clause ("my team", "two classmates")?"""
+    w = toks[k].low
+    if w in L.PERSON_NOUNS or w in L.TEAM_NOUNS or w.rstrip("s") in L.PERSON_NOUNS:
+        return True
+    if toks[k].text[:1].isupper() and toks[k].low != "i":
+        return True
+    return k >= 1 and toks[k - 1].low in ("my", "our", "a", "another", "one", "the", "two", "three") and toks[k].is_word
 
 
 def _relative_antecedent(toks: list[Token], i: int) -> str | None:
@@ -211,7 +257,7 @@ def _np_class(toks: list[Token], head: int) -> tuple[str | None, int]:
     if noun in ("them", "people", "others"):
         return "other", start
     if noun in L.TEAM_NOUNS:
-        if det in ("our", "my", "we") or (det == "the" and len(core) == 2) or len(core) == 1:
+        if det in ("our", "my", "we", "a") or (det == "the" and len(core) == 2) or len(core) == 1:
             return "team", start
         return "other", start
     if noun in L.PERSON_NOUNS or noun.rstrip("s") in L.PERSON_NOUNS:
@@ -237,8 +283,18 @@ def _clause_at(toks: list[Token], i: int) -> Clause | None:
             return None
         if t.low == "that" and i > 0 and (toks[i - 1].is_word and (toks[i - 1].low in L.COGNITION or toks[i - 1].low in L.SPEECH or is_past(toks[i - 1].low) or toks[i - 1].low in L.EMOTION_ADJECTIVES)):
             return None                             # complementiser "that"
+        if t.low in ("everyone", "everybody", "someone", "somebody", "people", "it", "this", "that", "nobody",
+                     "anyone", "nothing", "everything", "something") and i > 0 and (
+                is_past(toks[i - 1].low) or toks[i - 1].low in L.BASE_VERBS or toks[i - 1].low in L.PREPOSITIONS
+                or toks[i - 1].low in ("make", "makes", "made", "let", "help", "see", "saw", "get")):
+            return None                             # an object: "didn't make everyone happy"
         subj = _subject_class_pronoun(toks, i)
         vs = _next_content(toks, i + 1)
+        if vs is not None and t.low in ("that", "this", "it", "which", "there", "who") and not (
+                toks[vs].low in L.AUX or is_past(toks[vs].low) or toks[vs].low.endswith("s")):
+            return None
+        if vs is not None and (toks[vs].low in L.EMOTION_ADJECTIVES or toks[vs].low in ("year", "day", "week", "time")):
+            return None
         if t.low == "me":
             # "me and two other guys took the backend": skip to the verb after the noun phrase
             vs = _find_verb_after_np(toks, i + 2)
@@ -261,7 +317,17 @@ def _clause_at(toks: list[Token], i: int) -> Clause | None:
             return None
     else:
         return None
-    return _read_verb_group(toks, subj, subj_start, vs)
+    clause = _read_verb_group(toks, subj, subj_start, vs)
+    before = toks[subj_start - 1].low if subj_start > 0 else ""
+    if before in ("if", "unless", "whether") or (before == "what" and clause.lemma != "do"):
+        clause.habitual = True                      # hypothetical, or "what I took from it was…"
+    if any(toks[k].low in L.HABITUAL_MARKERS for k in range(subj_start, vs)):
+        clause.habitual = True
+    if clause.subject == "other" and clause.habitual and clause.kind not in ("feeling", "evaluative"):
+        # generic others ("someone will say…", "people ask…") are not agents in the story
+        if any(toks[k].low in ("will", "'ll", "would", "can", "could") for k in range(vs, clause.verb_end)):
+            clause.kind = "state"
+    return clause
 
 
 def _find_verb_after_np(toks: list[Token], j: int) -> int | None:
@@ -314,6 +380,8 @@ def _read_verb_group(toks: list[Token], subj: str, subj_start: int, vs: int) -> 
             auxes.append(w)
         k += 1
         # "was/got + participle" or "had + participle" end the aux chain at the participle
+    if auxes[:2] == ["did", "was"] or auxes[:2] == ["did", "is"]:
+        return Clause(subj, "do", "action", False, habitual, framing, False, subj_start, vs, min(n, k + 1))
     if k >= n:
         # the verb group ends in an auxiliary: "It was, and …" → main verb is that auxiliary
         main_i = vs if toks[vs].low in L.AUX else k - 1
@@ -348,7 +416,10 @@ def _read_verb_group(toks: list[Token], subj: str, subj_start: int, vs: int) -> 
                 if subj_other:
                     subj = subj_other
                     kind = "action"
-        if "would" in auxes or ("'d" in auxes and lemma != "have") or "will" in auxes:
+        if any(a in ("would", "will", "'ll", "can", "could", "should", "might", "may", "must") for a in auxes) \
+                or ("'d" in auxes and lemma != "have"):
+            habitual = True
+        if subj == "self" and auxes[0] in ("do", "does", "am", "'m", "is", "are", "have", "has", "'ve") and lemma == "do":
             habitual = True
         if subj == "self" and not auxes[:-1] and last_aux in ("have", "has") and lemma in ("have",):
             habitual = True
@@ -380,6 +451,9 @@ def _read_verb_group(toks: list[Token], subj: str, subj_start: int, vs: int) -> 
         if not (be_aux[-1] in ("got", "get", "gets") and not is_past(main)):
             # "was asked", "got moved"; but "was being" / "had been" chains are still passive
             passive = True
+            if be_aux[-1] == "'s" and nxt and toks[k + 1].is_word and nxt not in L.PREPOSITIONS \
+                    and nxt not in L.ADVERBS and nxt not in L.COORDINATORS:
+                passive = False                 # "it's handled campaigns" = it has handled
     if be_aux and not passive and main in L.ADJECTIVAL_PARTICIPLES:
         kind_override = "evaluative" if main in L.EMOTION_ADJECTIVES else "state"
     # tense: present simple with no auxiliary is habitual for the speaker
@@ -398,6 +472,18 @@ def _read_verb_group(toks: list[Token], subj: str, subj_start: int, vs: int) -> 
         if window & {"plenty", "many", "lots", "always", "often", "never", "countless", "dozens", "hundreds"}:
             habitual = True
     kind = kind_override or verb_kind(lemma)
+    if lemma == "get" and not passive and kind == "action":
+        window = [toks[x].low for x in range(k + 1, min(n, k + 7))]
+        if not any(w in ("to", "in", "into", "back", "over", "out", "up", "through", "on", "off", "done")
+                   or (is_participle(w) and w not in L.ADJECTIVAL_PARTICIPLES) for w in window[1:]):
+            kind = "state"                      # "we got good feedback", "we get requests"
+    if lemma in CHANGE_VERBS and subj not in ("self", "team"):
+        kind = "state"                          # "sales went up 60%": an outcome, not an agent
+    if lemma in ("join", "start") and any(toks[x].low in L.TEAM_NOUNS | {"company", "firm", "startup", "lab", "at", "project", "club"}
+                                          for x in range(k + 1, min(n, k + 4))):
+        kind = "participation"                  # "I joined a team", "when I started at…"
+    if main == "find" and subj == "self":
+        kind = "cognition"                      # "I find people are…" is an opinion; "I found X" is not
     if auxes and auxes[-1] in ("was", "were") and main.endswith("ing") and lemma in L.PARTICIPATION:
         kind = "participation"
     if lemma == "have" and _is_causative(toks, k + 1):
@@ -421,14 +507,16 @@ def _is_causative(toks: list[Token], j: int) -> bool:
         if w in (",", ".", "and", "but", "so", "because"):
             return False
         if k > j and w in L.BASE_VERBS and toks[k - 1].low not in ("to", "a", "the", "an", "my", "our", "their"):
-            first = toks[j].low
-            return first in L.OBJECT_PRONOUNS or first in L.DETERMINERS or first in L.PERSON_NOUNS
+            prev = toks[k - 1].low
+            return prev in L.OBJECT_PRONOUNS or prev in L.PERSON_NOUNS or prev.rstrip("s") in L.PERSON_NOUNS
     return False
 
 
 def _causative_is_experience(toks: list[Token], j: int) -> bool:
     """"I had a parent email me": the other person acts on the speaker."""
     n = len(toks)
+    if j < n and toks[j].low in ("a", "an", "this", "one", "some"):
+        return True                             # "I had a customer call in": it happened to me
     for k in range(j, min(n, j + 6)):
         if toks[k].low in L.BASE_VERBS and k + 1 < n and toks[k + 1].low in ("me", "us"):
             return True
@@ -478,6 +566,6 @@ def _mark_embedded(toks: list[Token], clauses: list[Clause]) -> None:
                      "until", "once", "although", ";", "—", "if") for w in between):
             if not (prev.embedded and between and between[-1] == "that"):
                 continue
-        if len(between) > 8:
+        if len(between) > 8 or ("," in between and between[-1] != "that"):
             continue
         cur.embedded = True

@@ -69,7 +69,8 @@ PERSON_NOUNS = _words(
     "counselor instructor tutor tutors attorney lawyer lawyers investor investors editor host hosts "
     "organisation organization organizations organisations university committee's mentee mentees "
     "cashier cashiers server servers bartender caller callers citizen citizens resident's neighbor "
-    "neighbours neighbors manager's client's customer's leader leaders"
+    "neighbours neighbors manager's client's customer's leader leaders corporate hq headquarters "
+    "postdoc postdocs grad"
 )
 # Subject nouns that are not agents (an inanimate or abstract subject).
 THING_NOUNS = _words("it this that thing things everything nothing something stuff")
@@ -83,15 +84,15 @@ EMOTION_ADJECTIVES = _words(
 # Participles that are adjectives after "be"/"get" rather than passives.
 ADJECTIVAL_PARTICIPLES = EMOTION_ADJECTIVES | _words(
     "stuck tired exhausted involved based supposed used located overwhelmed interested scared "
-    "excited bored done finished stressed burned burnt qualified prepared experienced motivated "
+    "excited bored stressed burned burnt qualified prepared experienced motivated "
     "committed dedicated organized organised aligned behind lost convinced determined focused "
     "embarrassed ashamed engaged connected related limited packed swamped understaffed short-staffed"
 )
 
 COGNITION = _words(
-    "notice realize realise know see saw think thought believe learn learned learnt find understand "
+    "notice realize realise know see saw think thought believe learn learned learnt understand "
     "recognize recognise guess suppose assume remember forget wonder expect hope wish worry doubt "
-    "imagine feel mean trust figure suspect sense bet reckon consider"
+    "imagine feel mean trust suspect sense bet reckon consider"
 )
 FEELING = _words("want like love enjoy hate prefer appreciate need care dislike fear miss regret")
 # Verbs of speech and direction: what follows them is reported, not done by the speaker.
@@ -106,7 +107,7 @@ EMPATHY_TARGETS = _words("see understand stay be keep remain empathize empathise
 LEAD_VERBS = _words("lead led manage managed run ran running leading managing supervise supervised "
                     "coordinate coordinated oversee oversaw own owned head headed chair chaired")
 # Phrasal experiences: "we ran into", "we got stuck".
-EXPERIENCE_PHRASES = {("run", "into"), ("come", "up"), ("hit", "a"), ("go", "through")}
+EXPERIENCE_PHRASES = {("run", "into"), ("come", "up"), ("hit", "a")}
 
 HABITUAL_MARKERS = _words("always usually often generally typically normally sometimes tend nowadays")
 
