@@ -147,8 +147,9 @@ def find_clauses(toks: list[Token]) -> list[Clause]:
 def _coordinated_verbs(toks: list[Token], clauses: list[Clause]) -> list[Clause]:
     """"We had a meeting and went through the plan": the second verb shares the first's subject."""
     out = []
-    for c in clauses:
-        nxt_start = min((d.start for d in clauses if d.start > c.start), default=len(toks))
+    ordered = sorted(clauses, key=lambda c: c.start)
+    for idx, c in enumerate(ordered):
+        nxt_start = ordered[idx + 1].start if idx + 1 < len(ordered) else len(toks)
         for k in range(c.verb_end, nxt_start):
             if toks[k].low in ("and", "then") and k + 1 < nxt_start:
                 j = _next_content(toks, k + 1, limit=2)
@@ -257,7 +258,8 @@ def _np_class(toks: list[Token], head: int) -> tuple[str | None, int]:
     if noun in ("them", "people", "others"):
         return "other", start
     if noun in L.TEAM_NOUNS:
-        if det in ("our", "my", "we", "a") or (det == "the" and len(core) == 2) or len(core) == 1:
+        if det in ("our", "my", "we") or (noun in ("team", "group", "crew", "squad") and (
+                det == "a" or (det == "the" and len(core) == 2) or len(core) == 1)):
             return "team", start
         return "other", start
     if noun in L.PERSON_NOUNS or noun.rstrip("s") in L.PERSON_NOUNS:

@@ -33,6 +33,8 @@ def label_star(texts: list[str], clause_lists: list[list[Clause]], agents: list[
     first_action = next((i for i, cs in enumerate(clause_lists)
                          if any(c.agent in ("self", "team", "other", "passive") and not c.habitual for c in cs)
                          and i > 0), n)
+    first_content = next((i for i, t in enumerate(texts) if not _OTHER.match(t) and len(t.split()) > 6), 0)
+    first_action = max(first_action, first_content + 1)
     out = []
     for i, (text, cs, agent) in enumerate(zip(texts, clause_lists, agents)):
         pos = i / max(1, n - 1)

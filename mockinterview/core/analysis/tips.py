@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from .clauses import Clause
+from .lexicon import DETERMINERS, PREPOSITIONS
 from .model import Highlight, Sentence
 from .tokens import Token
 
 
 def _quote(text: str, toks: list[Token], a: int, b: int, extra: int = 4) -> str:
     b = min(len(toks), b + extra)
-    while b > a + 1 and not toks[b - 1].is_word and not toks[b - 1].is_number:
+    while b > a + 1 and (not (toks[b - 1].is_word or toks[b - 1].is_number)
+                         or toks[b - 1].low in PREPOSITIONS or toks[b - 1].low in DETERMINERS):
         b -= 1
     # stop at a comma or conjunction after the verb so the quote stays short
     for k in range(a + 1, b):

@@ -1,0 +1,89 @@
+"""Terminal rendering of an Analysis: coloured transcript, verdict, STAR, delivery, tips."""
+from __future__ import annotations
+
+import os
+import textwrap
+
+from .core.analysis import Analysis
+
+# ANSI styles per highlight kind; chosen to differ in more than red/green (bold, underline).
+STYLES = {
+    "self": "\033[1;34m",      # bold blue: your own actions
+    "team": "\033[1;33m",      # bold yellow: team language
+    "passive": "\033[4;35m",   # underlined magenta: hidden agent
+    "hedge": "\033[3;36m",     # italic cyan
+    "filler": "\033[2m",       # dim
+    "metric": "\033[1;32m",    # bold green
+}
+RESET = "\033[0m"
+AGENT_NAMES = {"self": "you", "team": "team", "other": "others", "passive": "hidden", "none": "context"}
+VERDICT_TEXT = {
+    "individual": "Individual: your own actions carry the story",
+    "mixed": "Mixed: some of your own actions, but key steps are 'we' or unowned",
+    "team_only": "Team only: no action of your own can be identified",
+}
+
+
+def use_colour(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def colour_text(a: Analysis, start: int, end: int, colour: bool) -> str:
+    text = a.text[start:end]
+    if not colour:
+        return text
+    # one style per character: the earliest-listed, most specific kind wins
+    priority = {k: i for i, k in enumerate(("self", "passive", "team", "metric", "hedge", "filler"))}
+    styles: list[str | None] = [None] * len(text)
+    for h in sorted(a.highlights, key=lambda h: -priority[h.kind]):
+        for i in range(max(h.start, start), min(h.end, end)):
+            styles[i - start] = h.kind
+    out, cur = [], None
+    for ch, st in zip(text, styles):
+        if st != cur:
+            out.append(RESET if cur else "")
+            out.append(STYLES[st] if st else "")
+            cur = st
+        out.append(ch)
+    if cur:
+        out.append(RESET)
+    return "".join(out)
+
+
+def render(a: Analysis, source: str, colour: bool, width: int = 88) -> str:
+    lines = [f"== {source} =="]
+    for w in a.warnings:
+        lines.append(f"! {w}")
+    if colour:
+        legend = "  ".join(f"{STYLES[k]}{name}{RESET}" for k, name in (
+            ("self", "your actions"), ("team", "team language"), ("passive", "hidden agent"),
+            ("metric", "numbers"), ("hedge", "hedges"), ("filler", "fillers")))
+        lines.append(legend)
+    lines.append("")
+    for s in a.sentences:
+        tag = f"[{AGENT_NAMES[s.agent]:>7} | {s.star:<10}]"
+        body = colour_text(a, s.start, s.end, colour)
+        lines.append(f"{tag} {body}")
+    o = a.ownership
+    lines += ["", f"Ownership: {o.score:.1f} / 5  {VERDICT_TEXT[o.verdict]}",
+              f"  sentences with your own actions: {o.self_actions}, team actions: {o.team_actions}"]
+    st = a.star
+    parts = [("Situation", st.situation), ("Task", st.task), ("Action", st.action), ("Result", st.result)]
+    missing = [p for p, ok in parts if not ok]
+    lines.append("STAR: " + "  ".join(f"{p} {'yes' if ok else 'no'}" for p, ok in parts)
+                 + f"  measured result {'yes' if st.result_quantified else 'no'}"
+                 + f"  action share {st.action_share:.0%}")
+    if missing:
+        lines.append(f"  missing: {', '.join(missing)}")
+    d = a.delivery
+    pace = f"{d.wpm:.0f} words/min, " if d.wpm else ""
+    pauses = f", long pauses {d.long_pauses}" if d.long_pauses is not None else ""
+    dur = f", {d.duration_s:.0f} s" if d.duration_s else ""
+    lines.append(f"Delivery: {d.words} words{dur}, {pace}fillers {d.fillers_per_100_words:.1f} per 100 words, "
+                 f"hedges {d.hedges}{pauses}")
+    lines.append("Next steps:")
+    for tip in a.tips:
+        lines.extend(textwrap.wrap(tip, width=width, initial_indent="  - ", subsequent_indent="    "))
+    return "\n".join(lines) + "\n"

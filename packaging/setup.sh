@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up mockinterview in ./.venv: system packages (Debian/Ubuntu, when root or with sudo),
+# a virtual environment and the project with the given extras. Safe to run again.
+# Usage: packaging/setup.sh [EXTRAS]     e.g. packaging/setup.sh test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+
+# System packages this project needs on Debian 12. None are needed yet beyond Python itself;
+# the list grows with recording (PortAudio) and transcription.
+APT_PACKAGES=(python3-venv)
+
+need=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+  done
+fi
+# python3-venv only matters when the interpreter cannot make a venv by itself.
+if python3 -m venv --help >/dev/null 2>&1 && python3 -c "import ensurepip" 2>/dev/null; then
+  need=("${need[@]/python3-venv/}")
+fi
+need=(${need[@]+"${need[@]}"})
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing system packages: ${need[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  python3 -m venv .venv
+fi
+spec="."
+[ -n "$extras" ] && spec=".[$extras]"
+# Reinstall only when the project's metadata changed since the last successful install.
+stamp=".venv/.mockinterview-installed"
+want="$(cat pyproject.toml; echo "extras=$extras")"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! .venv/bin/python -c "import mockinterview" 2>/dev/null; then
+  echo "setup: installing mockinterview${extras:+ with [$extras]}"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e "$spec"
+  printf '%s' "$want" > "$stamp"
+fi

@@ -1,0 +1,104 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mockinterview.core.analysis import analyze
+from mockinterview.report import render, use_colour
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "assets" / "examples"
+
+
+def run(*args, stdin=None, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "mockinterview", *args], input=stdin, capture_output=True,
+                          env=e, cwd=ROOT)
+
+
+def test_analyze_report_is_plain_when_not_a_tty():
+    r = run("analyze", str(EXAMPLES / "team-answer.txt"))
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert "\033[" not in out
+    assert "Team only" in out and "Next steps:" in out and "STAR:" in out and "Delivery:" in out
+
+
+def test_colour_on_tty_and_no_color_respected(monkeypatch):
+    class Tty:
+        def isatty(self):
+            return True
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_colour(Tty())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Tty())
+    text = (EXAMPLES / "individual-answer.txt").read_text()
+    coloured = render(analyze(text), "x", colour=True)
+    assert "\033[1;34mI tagged\033[0m" in coloured
+
+
+def test_analyze_json_lines_for_several_files_and_stdin():
+    text = (EXAMPLES / "individual-answer.txt").read_text()
+    r = run("analyze", "--json", str(EXAMPLES / "team-answer.txt"), "-", stdin=text.encode())
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.decode().splitlines()
+    assert len(lines) == 2
+    a, b = map(json.loads, lines)
+    assert a["schema"] == b["schema"] == "mockinterview.analysis/1"
+    assert a["ownership"]["verdict"] == "team_only"
+    assert b["source"] == "<stdin>" and b["ownership"]["verdict"] == "individual"
+    assert b["text"] == text
+
+
+@pytest.mark.parametrize("make,expect", [
+    (lambda p: p / "missing.txt", "no such file"),
+    (lambda p: p, "is a directory"),
+    (lambda p: (p / "bin.txt").write_bytes(b"\x7fELF\x00\x01") and p / "bin.txt", "binary"),
+    (lambda p: (p / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1")) and p / "latin1.txt", "not UTF-8"),
+    (lambda p: (p / "empty.txt").write_text("  \n\n\t") and p / "empty.txt", "nothing to analyse"),
+    (lambda p: (p / "huge.txt").write_text("I fixed it. " * 450_000) and p / "huge.txt", "too large"),
+])
+def test_bad_input_gives_one_line_error_and_nonzero_exit(tmp_path, make, expect):
+    path = make(tmp_path)
+    r = run("analyze", str(path))
+    err = r.stderr.decode()
+    assert r.returncode == 1
+    assert expect in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_good_and_bad_files_together(tmp_path):
+    r = run("analyze", str(EXAMPLES / "team-answer.txt"), str(tmp_path / "nope.txt"))
+    assert r.returncode == 1
+    assert b"Team only" in r.stdout and b"no such file" in r.stderr
+
+
+def test_non_english_says_so():
+    r = run("analyze", "-", stdin="Ich habe das Projekt geleitet und die Kosten gesenkt.".encode())
+    assert r.returncode == 0
+    assert b"does not look like English" in r.stdout
+
+
+def test_questions_list_and_filter():
+    r = run("questions", "-c", "conflict")
+    out = r.stdout.decode()
+    assert r.returncode == 0
+    assert "CONFLICT" in out and "conflict-01" in out and "leadership-01" not in out
+    r = run("questions", "--json")
+    rows = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert len(rows) >= 80 and {"id", "competency", "text", "follow_ups", "strong_answer"} <= set(rows[0])
+    r = run("questions", "-c", "juggling")
+    assert r.returncode == 1 and b"choose from" in r.stderr
+
+
+def test_questions_check_reports_file_and_line(tmp_path):
+    (tmp_path / "x.toml").write_text('competency = "x"\n[[question]]\nid = "Bad Id"\n', encoding="utf-8")
+    r = run("questions", "--check", "--bank", str(tmp_path))
+    assert r.returncode == 1
+    assert f"{tmp_path / 'x.toml'}:2:".encode() in r.stderr
