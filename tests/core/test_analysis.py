@@ -158,7 +158,8 @@ def test_json_contract():
                       "delivery", "star", "tips"}
     assert set(d["ownership"]) == {"verdict", "score", "self_actions", "team_actions"}
     assert set(d["delivery"]) == {"words", "wpm", "fillers_per_100_words", "hedges", "long_pauses"}
-    assert set(d["star"]) == {"situation", "task", "action", "result", "result_quantified"}
+    assert set(d["star"]) >= {"situation", "task", "action", "result", "result_quantified"}
+    assert 0.0 <= d["star"]["action_share"] <= 1.0
     for s in d["sentences"]:
         assert d["text"][s["start"]:s["end"]] == s["text"]
         assert s["agent"] in ("self", "team", "other", "passive", "none")

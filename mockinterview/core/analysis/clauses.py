@@ -266,10 +266,10 @@ def _np_class(toks: list[Token], head: int) -> tuple[str | None, int]:
         return "other", start
     if noun in NOMINAL_WORK and det in ("my", "our"):
         return ("self" if det == "my" else "team"), start
-    first = words[-1]
-    if first.text[:1].isupper() and len(core) <= 2 and (start > 0 and toks[start - 1].low not in (".",)) and not first.text.isupper() is False:
+    head_tok = toks[head]
+    if head_tok.text.isupper() and len(head_tok.text) > 1 and len(core) <= 2:
         return "other", start                      # an acronym role: "GC", "VP"
-    if first.text[:1].isupper() and start > 0 and det == noun and toks[start - 1].text not in (".", "!", "?"):
+    if head_tok.text[:1].isupper() and start > 0 and det == noun:
         return "other", start                      # a name mid-sentence: "…and Priya said"
     return "thing", start
 

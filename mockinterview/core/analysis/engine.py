@@ -45,7 +45,7 @@ def analyze(text: str, words: Sequence[Word] | None = None) -> Analysis:
     all_tokens = [t for toks in sent_tokens for t in toks]
     highlights = []
     for toks, clauses in zip(sent_tokens, clause_lists):
-        highlights.extend(find_highlights(toks, clauses, lambda c: c.agent))
+        highlights.extend(find_highlights(toks, clauses))
     highlights.sort(key=lambda h: (h.start, h.end))
     word_count = sum(1 for t in all_tokens if t.is_word or t.is_number) - sum(
         1 for t in all_tokens if t.text.startswith(("'", "’")) or (t.low == "not" and t.text.lower() in ("n't", "n’t")))

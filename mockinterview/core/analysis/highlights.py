@@ -42,11 +42,11 @@ def _like_is_filler(toks: list[Token], i: int) -> bool:
     return toks[i + 1].is_number if i + 1 < len(toks) else False
 
 
-def find_highlights(toks: list[Token], clauses: list[Clause], agent_of_clause) -> list[Highlight]:
+def find_highlights(toks: list[Token], clauses: list[Clause]) -> list[Highlight]:
     out: list[Highlight] = []
     covered_team: set[int] = set()
     for c in clauses:
-        kind = agent_of_clause(c)
+        kind = c.agent
         if kind in ("self", "team", "passive"):
             a = c.verb_start if kind == "passive" else c.start
             b = max(a + 1, c.verb_end)

@@ -100,7 +100,7 @@ class Analysis:
             "highlights": [asdict(h) for h in self.highlights],
             "ownership": asdict(self.ownership),
             "delivery": {k: delivery[k] for k in ("words", "wpm", "fillers_per_100_words", "hedges", "long_pauses")},
-            "star": {k: v for k, v in asdict(self.star).items() if k != "action_share"},
+            "star": asdict(self.star),
             "tips": list(self.tips),
             "language": self.language,
             "engine_version": self.engine_version,
