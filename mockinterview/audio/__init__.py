@@ -1,0 +1,1 @@
+"""Audio devices and files: recording (sounddevice → streamed WAV), decoding, resampling."""
