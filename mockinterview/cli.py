@@ -9,34 +9,217 @@ from pathlib import Path
 from . import __version__
 
 
-def _cmd_analyze(args: argparse.Namespace) -> int:
-    from .core.analysis import EmptyAnswer, analyze
+TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
+
+
+class _Engine:
+    """Loads the speech engine once, on first need, telling the user what is happening."""
+
+    def __init__(self, engine: str, model: str | None):
+        self.name, self.model, self._engine = engine, model, None
+
+    def get(self):
+        if self._engine is None:
+            from .transcribe import load_engine
+            print(f"mockinterview: loading {self.name} model {self.model or 'tiny.en'}…", file=sys.stderr)
+            self._engine = load_engine(self.name, self.model)
+        return self._engine
+
+
+def _progress_printer(label: str):
+    if not sys.stderr.isatty():
+        return None
+
+    def show(fraction: float) -> None:
+        width = 30
+        filled = int(width * fraction)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%}")
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show
+
+
+def _read_source(name: str, engine: _Engine):
+    """Return (analysis, source) for a text or audio file, or raise one of the user errors."""
+    from .audio.convert import SUPPORTED
+    from .core.analysis import analyze
     from .core.textinput import InputError, decode_answer, read_answer_file
-    from .report import render, use_colour
+    from .pipeline import analyze_transcript, transcribe_file
+
+    if name == "-":
+        return analyze(decode_answer(sys.stdin.buffer.read(), "<stdin>")), "<stdin>"
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED:
+        t = transcribe_file(path, engine.get(), progress=_progress_printer(f"transcribing {path.name}"))
+        return analyze_transcript(t), name
+    if suffix in TEXT_SUFFIXES or path.is_dir() or not path.exists():
+        return analyze(read_answer_file(path)), name
+    raise InputError(f"{name}: unsupported file type {suffix}; use a text file (.txt) or audio "
+                     f"({', '.join(s.lstrip('.') for s in SUPPORTED)})")
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from .audio.convert import AudioFileError
+    from .audio.devices import RecorderError
+    from .core.analysis import EmptyAnswer
+    from .core.textinput import InputError
+    from .transcribe.base import TranscriptionError
+    from .transcribe.models import ModelError
+    return (InputError, EmptyAnswer, AudioFileError, RecorderError, TranscriptionError, ModelError)
+
+
+def _error_text(name: str, exc: Exception) -> str:
+    from .core.analysis import EmptyAnswer
+    from .core.textinput import InputError
+    from .pipeline import NoSpeech
+    if isinstance(exc, NoSpeech):
+        return f"{name}: no speech detected"
+    if isinstance(exc, EmptyAnswer):
+        return f"{name}: nothing to analyse"
+    if isinstance(exc, InputError):
+        return str(exc)
+    text = str(exc)
+    return text if text.startswith(name) else f"{name}: {text}"
+
+
+def _emit(result, source: str, as_json: bool, colour: bool, extra: dict | None = None) -> None:
+    from .report import render
+    if as_json:
+        d = result.to_json_dict(source)
+        d.update(extra or {})
+        print(json.dumps(d, ensure_ascii=False))
+    else:
+        sys.stdout.write(render(result, source, colour))
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .report import use_colour
 
     colour = not args.json and use_colour(sys.stdout)
+    engine = _Engine(args.engine, args.model)
+    errors = _user_errors()
     failures = 0
-    for name in args.files:
+    for i, name in enumerate(args.files):
         try:
-            if name == "-":
-                text = decode_answer(sys.stdin.buffer.read(), "<stdin>")
-                source = "<stdin>"
-            else:
-                text = read_answer_file(Path(name))
-                source = name
-            result = analyze(text)
-        except (InputError, EmptyAnswer) as exc:
-            msg = str(exc) if isinstance(exc, InputError) else f"{name}: nothing to analyse"
-            print(f"mockinterview: {msg}", file=sys.stderr)
+            result, source = _read_source(name, engine)
+        except errors as exc:
+            print(f"mockinterview: {_error_text(name, exc)}", file=sys.stderr)
             failures += 1
             continue
-        if args.json:
-            print(json.dumps(result.to_json_dict(source), ensure_ascii=False))
-        else:
-            sys.stdout.write(render(result, source, colour))
-            if len(args.files) > 1:
-                sys.stdout.write("\n")
+        if i and not args.json:
+            sys.stdout.write("\n")
+        _emit(result, source, args.json, colour)
     return 1 if failures else 0
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    import threading
+    import time
+    from datetime import datetime
+
+    from .audio.devices import SoundDeviceBackend
+    from .audio.recorder import Recorder
+    from .core import paths, settings
+    from .pipeline import analyze_transcript
+    from .report import use_colour
+    from .transcribe.incremental import IncrementalTranscriber
+
+    prefs, notices = settings.load()
+    for n in notices:
+        print(f"mockinterview: {n}", file=sys.stderr)
+    try:
+        backend = SoundDeviceBackend()
+        if args.list_devices:
+            for d in backend.input_devices():
+                print(f"{'*' if d.is_default else ' '} {d.name}  ({d.default_rate} Hz, {d.channels} ch)")
+            return 0
+        engine = _Engine(args.engine or prefs.engine, args.model or prefs.model).get()
+        out = Path(args.out) if args.out else paths.ensure(paths.recordings_dir()) / \
+            f"answer-{datetime.now():%Y%m%d-%H%M%S}.wav"
+        inc = IncrementalTranscriber(engine)
+        rec = Recorder(out, device=args.device or prefs.input_device, backend=backend, listener=inc.feed)
+    except _user_errors() as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    if rec.notice:
+        print(f"mockinterview: {rec.notice}", file=sys.stderr)
+    try:
+        rec.start()
+    except _user_errors() as exc:
+        inc.cancel()
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    done = threading.Event()
+    tty = sys.stderr.isatty()
+
+    def meter() -> None:
+        warned = False
+        while not done.wait(0.2):
+            if rec.silent and not warned:
+                warned = True
+                sys.stderr.write("\nmockinterview: no sound from the microphone: is it muted or the wrong device?\n")
+            if tty:
+                bars = max(0, min(20, int((rec.level_dbfs + 60) / 3)))
+                sys.stderr.write(f"\r  {rec.elapsed:5.1f} s  [{'|' * bars}{' ' * (20 - bars)}]  ")
+                sys.stderr.flush()
+    threading.Thread(target=meter, daemon=True).start()
+    print(f"Recording to {out}. Press Enter to stop (Ctrl-C also stops).", file=sys.stderr)
+    try:
+        if args.seconds:
+            time.sleep(args.seconds)
+        else:
+            sys.stdin.readline()
+    except KeyboardInterrupt:
+        pass
+    take = rec.stop()
+    done.set()
+    stopped = time.perf_counter()
+    if take.error:
+        print(f"\nmockinterview: {take.error}", file=sys.stderr)
+    try:
+        transcript = inc.finish()
+        result = analyze_transcript(transcript)
+    except _user_errors() as exc:
+        print(f"\nmockinterview: {_error_text(str(out), exc)} (the recording is kept in {out})", file=sys.stderr)
+        return 1
+    ready = time.perf_counter() - stopped
+    print(f"\nSaved {take.seconds:.1f} s to {out}; feedback ready {ready:.2f} s after Stop.", file=sys.stderr)
+    if take.device != prefs.input_device:
+        prefs.input_device = take.device
+        settings.save(prefs)
+    _emit(result, str(out), args.json, not args.json and use_colour(sys.stdout),
+          {"audio": str(out), "latency_after_stop_s": round(ready, 3)})
+    return 0
+
+
+def _cmd_models(args: argparse.Namespace) -> int:
+    from .core import paths
+    from .transcribe import ENGINES
+    from .transcribe.download import DownloadError, download, terminal_progress
+    from .transcribe.models import ModelResolver
+
+    if args.action == "download":
+        if not args.name:
+            print("mockinterview: models download needs a NAME (e.g. base.en)", file=sys.stderr)
+            return 2
+        try:
+            path = download(args.name, paths.ensure(paths.models_dir()), terminal_progress())
+        except DownloadError as exc:
+            print(f"mockinterview: {exc}", file=sys.stderr)
+            return 1
+        print(f"Downloaded {args.name} to {path}")
+        return 0
+    resolver = ModelResolver()
+    models = resolver.available()
+    if not models:
+        print("No models installed. Get one with: mockinterview models download tiny.en")
+        return 1
+    print(f"engines: {', '.join(ENGINES)}")
+    for m in models:
+        print(f"  {m.name:<12} {m.size_bytes / 1e6:7.1f} MB  {m.source:<12} {m.path}")
+    return 0
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
@@ -81,9 +264,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"mockinterview {__version__}")
     sub = p.add_subparsers(dest="command")
     a = sub.add_parser("analyze", help="judge answers: who acts in each sentence, verdict, STAR, delivery, tips")
-    a.add_argument("files", nargs="+", metavar="FILE", help="text file with the answer ('-' reads stdin)")
+    a.add_argument("files", nargs="+", metavar="FILE", help="text file or audio (wav, flac, ogg, mp3) with the "
+                   "answer ('-' reads text from stdin)")
     a.add_argument("--json", action="store_true", help="one JSON object per file (schema mockinterview.analysis/1)")
+    a.add_argument("--engine", default="faster-whisper", help="speech engine for audio files: faster-whisper "
+                   "(default) or openai-whisper")
+    a.add_argument("--model", help="model name or folder for audio files (default: tiny.en)")
     a.set_defaults(func=_cmd_analyze)
+    r = sub.add_parser("record", help="record one answer from the microphone, then judge it")
+    r.add_argument("--device", help="input device name (remembered for next time)")
+    r.add_argument("--list-devices", action="store_true", help="list input devices and exit")
+    r.add_argument("--out", help="where to save the recording (default: your data folder)")
+    r.add_argument("--seconds", type=float, help="stop after this many seconds instead of waiting for Enter")
+    r.add_argument("--engine", help="speech engine (default: from settings, faster-whisper)")
+    r.add_argument("--model", help="model name or folder (default: from settings, tiny.en)")
+    r.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    r.set_defaults(func=_cmd_record)
+    m = sub.add_parser("models", help="list speech models, or download a larger one (needs a network)")
+    m.add_argument("action", nargs="?", choices=["list", "download"], default="list")
+    m.add_argument("name", nargs="?", help="model to download, e.g. base.en")
+    m.set_defaults(func=_cmd_models)
     q = sub.add_parser("questions", help="list the practice questions")
     q.add_argument("-c", "--competency", help="only this competency (e.g. leadership, conflict)")
     q.add_argument("--json", action="store_true", help="one JSON object per question")

@@ -1,9 +1,14 @@
-"""Whisper invents text on silence and noise ("Thank you.", "you"). Drop such segments."""
+"""Whisper invents text on silence, noise and trailing pauses ("Thank you for watching.").
+Drop segments that look like that: a stock phrase the model itself was unsure about, or
+anything with high no-speech probability and low confidence."""
 from __future__ import annotations
 
 import re
 
-_TYPICAL = re.compile(r"^\W*(thank you|thanks for watching|you|bye|so|um|uh|\.+|♪+)\W*$", re.I)
+_PHRASE = (r"(?:and )?(?:(?:thank you|thanks)(?: (?:so|very) much)?(?: for (?:watching|listening))?|bye(?:[- ]bye)?|"
+           r"(?:i'll |we'll |i will )?see you(?: (?:next time|in the next (?:one|video)|soon|later))?|"
+           r"please (?:like and )?subscribe|don't forget to subscribe|subtitles by.*)")
+_STOCK = re.compile(rf"^\W*(?:{_PHRASE}|you|so|um|uh|okay|\.+|♪+)(?:\W+{_PHRASE})*\W*$", re.I)
 
 
 def is_hallucination(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
@@ -12,5 +17,4 @@ def is_hallucination(text: str, no_speech_prob: float, avg_logprob: float) -> bo
         return True
     if no_speech_prob > 0.6 and avg_logprob < -0.7:
         return True
-    # the classic outputs on silence, when the model itself was unsure
-    return bool(_TYPICAL.match(t)) and (no_speech_prob > 0.3 or avg_logprob < -0.8)
+    return bool(_STOCK.match(t)) and (no_speech_prob > 0.2 or avg_logprob < -0.5)

@@ -23,7 +23,8 @@ class EmptyAnswer(ValueError):
     """Raised for an answer with nothing to analyse."""
 
 
-def analyze(text: str, words: Sequence[Word] | None = None) -> Analysis:
+def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | None = None) -> Analysis:
+    """Analyse an answer; words (with times) and the audio's duration come from a transcription."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
     if not text.strip():
@@ -67,7 +68,8 @@ def analyze(text: str, words: Sequence[Word] | None = None) -> Analysis:
                      star.result, star.result_quantified, delivery.fillers_per_100_words)
     return Analysis(text, sentences, highlights, ownership, delivery, star, tips,
                     language="en" if english else "unknown",
-                    duration_s=delivery.duration_s, engine_version=ENGINE_VERSION, warnings=warnings)
+                    duration_s=duration_s if duration_s is not None else delivery.duration_s,
+                    engine_version=ENGINE_VERSION, warnings=warnings)
 
 
 def _attach_times(text: str, sentences: list[Sentence], words: Sequence[Word]) -> None:
