@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
 
-# System packages this project needs on Debian 12. None are needed yet beyond Python itself;
-# the list grows with recording (PortAudio) and transcription.
-APT_PACKAGES=(python3-venv)
+# System packages this project needs on Debian 12:
+#   libportaudio2        PortAudio, which sounddevice uses to reach the microphone
+#   libasound2-plugins   routes ALSA (PortAudio's backend here) to PulseAudio/PipeWire
+#   pulseaudio, pulseaudio-utils   the sound server, and paplay (tests play answers into a virtual microphone)
+APT_PACKAGES=(python3-venv libportaudio2 libasound2-plugins)
+[[ ",$extras," == *",test,"* ]] && APT_PACKAGES+=(pulseaudio pulseaudio-utils)
 
 need=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -40,6 +43,11 @@ want="$(cat pyproject.toml; echo "extras=$extras")"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! .venv/bin/python -c "import mockinterview" 2>/dev/null; then
   echo "setup: installing mockinterview${extras:+ with [$extras]}"
   .venv/bin/python -m pip install -q --upgrade pip
+  if [[ ",$extras," == *",openai,"* ]]; then
+    # openai-whisper needs torch; on this machine kind torch==2.13.0 is a local CPU build,
+    # while an unpinned torch would pull a CUDA build of several GB.
+    .venv/bin/python -m pip install -q "torch==2.13.0"
+  fi
   .venv/bin/python -m pip install -q -e "$spec"
   printf '%s' "$want" > "$stamp"
 fi

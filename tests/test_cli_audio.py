@@ -1,0 +1,49 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import AUDIO, ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "mockinterview", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_analyze_audio_json_has_times_and_pace():
+    r = run("analyze", "--json", str(AUDIO / "pauses.flac"))
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["duration_s"] == pytest.approx(21.8, abs=0.1)
+    assert d["delivery"]["wpm"] > 60 and d["delivery"]["long_pauses"] >= 3
+    for s in d["sentences"]:
+        assert s["t_start"] <= s["t_end"]
+    assert d["ownership"]["verdict"] == "individual"
+
+
+def test_analyze_audio_with_the_openai_engine():
+    r = run("analyze", "--engine", "openai-whisper", str(AUDIO / "team.flac"))
+    assert r.returncode == 0, r.stderr
+    assert "Team only" in r.stdout and "words/min" in r.stdout
+
+
+@pytest.mark.parametrize("name,content,expect", [
+    ("answer.m4a", b"\x00\x00\x00 ftypM4A ", "unsupported file type .m4a"),
+    ("broken.wav", b"RIFF\x00\x00not really a wav", "cannot decode audio"),
+])
+def test_bad_audio_files(tmp_path, name, content, expect):
+    p = tmp_path / name
+    p.write_bytes(content)
+    r = run("analyze", str(p))
+    assert r.returncode == 1 and expect in r.stderr and "Traceback" not in r.stderr
+
+
+def test_silence_reports_no_speech():
+    r = run("analyze", str(AUDIO / "silence.flac"))
+    assert r.returncode == 1 and "no speech detected" in r.stderr
+
+
+def test_unknown_engine():
+    r = run("analyze", "--engine", "vosk", str(AUDIO / "team.flac"))
+    assert r.returncode == 1 and "unknown engine" in r.stderr and "Traceback" not in r.stderr
