@@ -47,3 +47,16 @@ def test_silence_reports_no_speech():
 def test_unknown_engine():
     r = run("analyze", "--engine", "vosk", str(AUDIO / "team.flac"))
     assert r.returncode == 1 and "unknown engine" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt,subtype,suffix", [("OGG", "VORBIS", ".ogg"), ("MP3", "MPEG_LAYER_III", ".mp3"),
+                                                 ("WAV", "PCM_16", ".wav")])
+def test_other_audio_formats(tmp_path, fmt, subtype, suffix):
+    import soundfile as sf
+    x, rate = sf.read(str(AUDIO / "espeak-individual.flac"))
+    p = tmp_path / f"answer{suffix}"
+    sf.write(str(p), x, rate, format=fmt, subtype=subtype)
+    r = run("analyze", "--json", str(p))
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert "pricing section" in d["text"] and d["duration_s"] == pytest.approx(10.2, abs=0.3)

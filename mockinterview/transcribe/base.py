@@ -10,9 +10,10 @@ import numpy as np
 from ..core.transcript import Transcript
 
 SAMPLE_RATE = 16_000
-# Whisper tends to drop "um" and "uh". A prompt written the way people speak, fillers
-# included, makes it keep them (measured by benchmarks/transcription.py: filler recall).
-FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here is what I, uh, did."
+# Whisper tends to drop "um" and "uh". A short prompt written the way people speak, fillers
+# included, makes it keep them (benchmarks/transcription.py prints filler recall). Longer prompts
+# made tiny.en invent sign-offs ("Thank you for watching") and loop at temperature 0.
+FILLER_PROMPT = "Um, so, uh, I did it."
 
 
 class TranscriptionError(Exception):
@@ -30,6 +31,13 @@ class Options:
     keep_fillers: bool = True
     vad: bool = True                 # skip silence, report "no speech" instead of inventing text
     threads: int = 0                 # 0 = engine default (all cores)
+    # Retry at higher temperatures when decoding looks poor. Off for the short stretches of
+    # incremental transcription: a junk trailing segment would cost up to six decodes.
+    fallback: bool = True
+
+    @property
+    def temperatures(self) -> tuple[float, ...]:
+        return (0.0, 0.2, 0.4, 0.6, 0.8, 1.0) if self.fallback else (0.0,)
 
 
 # progress(fraction 0..1), returning nothing; cancel() → True to stop as soon as possible

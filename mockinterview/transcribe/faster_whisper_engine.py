@@ -36,6 +36,7 @@ class FasterWhisperEngine:
             word_timestamps=options.word_timestamps, vad_filter=options.vad,
             vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
             initial_prompt=initial, condition_on_previous_text=False, suppress_blank=True,
+            temperature=list(options.temperatures),
         )
         segments: list[Segment] = []
         words: list[Word] = []
@@ -44,7 +45,7 @@ class FasterWhisperEngine:
                 raise Cancelled()
             if progress and duration:
                 progress(min(1.0, seg.end / duration))
-            if is_hallucination(seg.text, seg.no_speech_prob, seg.avg_logprob):
+            if is_hallucination(seg.text, seg.no_speech_prob, seg.avg_logprob, seg.compression_ratio):
                 continue
             segments.append(Segment(float(seg.start), float(seg.end), seg.text.strip()))
             for w in seg.words or ():

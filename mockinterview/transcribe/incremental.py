@@ -2,8 +2,13 @@
 
 Audio (16 kHz mono) is fed in as it is recorded. A background thread watches the audio not yet
 transcribed; when a stretch of speech ends at a pause (Silero VAD), that stretch is cut in the
-middle of the pause and transcribed, with the text so far as the prompt for context. After
-Stop only the tail since the last cut is left. Plain threads, no Qt: the GUI wraps this in a
+middle of the pause and transcribed. After Stop only the tail since the last cut is left.
+
+Measured choices (benchmarks/transcription.py): stretches are decoded at temperature 0 without
+the fallback retries (a junk trailing segment cost up to six decodes), and without the previous
+text as a prompt: with tiny.en that context made decoding loop ("see you in the next video…")
+and the junk then spread through later prompts, while stretches cut at pauses need no context
+to be as accurate as one-shot transcription. Plain threads, no Qt: the GUI wraps this in a
 worker that emits signals.
 """
 from __future__ import annotations
@@ -17,20 +22,20 @@ from ..core.transcript import Transcript, join
 from .base import SAMPLE_RATE, Cancelled, Options, Transcriber
 from .vad import speech_regions
 
-PROMPT_CHARS = 200
 
 
 class IncrementalTranscriber:
-    def __init__(self, engine: Transcriber, options: Options = Options(), min_chunk_s: float = 3.0,
-                 max_chunk_s: float = 20.0, pause_s: float = 0.25, check_every_s: float = 0.1):
+    def __init__(self, engine: Transcriber, options: Options = Options(fallback=False), min_chunk_s: float = 3.0,
+                 max_chunk_s: float = 20.0, pause_s: float = 0.25, check_every_s: float = 0.1,
+                 context_chars: int = 0):
         self.engine = engine
+        self.context_chars = context_chars
         self.options = options
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
         self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
         self.pause_ms = int(pause_s * 1000)
         self.check_every = int(check_every_s * SAMPLE_RATE)
-        self._blocks: list[np.ndarray] = []
-        self._audio = np.zeros(0, np.float32)
+        self._buf = np.zeros(SAMPLE_RATE * 60, np.float32)   # grows by doubling: linear cost overall
         self._total = 0
         self._committed = 0                 # samples already transcribed
         self._parts: list[Transcript] = []
@@ -43,14 +48,23 @@ class IncrementalTranscriber:
         self._last_checked = 0
         self.error: BaseException | None = None
         self.busy = False
+        # (chunk start s, chunk end s, compute s) per transcribed stretch, and the finish() breakdown
+        self.chunks: list[tuple[float, float, float]] = []
+        self.finish_stats: dict[str, float] = {}
         self._thread = threading.Thread(target=self._run, name="incremental-transcriber", daemon=True)
         self._thread.start()
 
     # -- feeding (any thread) ------------------------------------------------------------------
     def feed(self, samples: np.ndarray) -> None:
+        x = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
-            self._blocks.append(np.asarray(samples, dtype=np.float32).reshape(-1))
-            self._total += len(samples)
+            need = self._total + len(x)
+            if need > len(self._buf):
+                grown = np.zeros(max(need, 2 * len(self._buf)), np.float32)
+                grown[: self._total] = self._buf[: self._total]
+                self._buf = grown
+            self._buf[self._total:need] = x
+            self._total = need
         if self._total - self._last_checked >= self.check_every:
             self._wake.set()
 
@@ -70,15 +84,19 @@ class IncrementalTranscriber:
 
     def finish(self) -> Transcript:
         """After Stop: wait for work in flight, transcribe the tail, return the whole transcript."""
+        t0 = time.perf_counter()
         self._stop.set()
         self._wake.set()
         self._thread.join()
         if self.error:
             raise self.error
+        t1 = time.perf_counter()
         audio = self._consolidate()
         tail = audio[self._committed:]
         if tail.size and speech_regions(tail):
             self._transcribe(tail, self._committed)
+        self.finish_stats = {"wait_for_worker_s": t1 - t0, "tail_s": len(tail) / SAMPLE_RATE,
+                             "tail_compute_s": time.perf_counter() - t1}
         duration = len(audio) / SAMPLE_RATE
         if not self._parts:
             return Transcript("", [], [], duration, "en", self.engine.engine_name, self.engine.model_name, True)
@@ -86,11 +104,9 @@ class IncrementalTranscriber:
 
     # -- worker ---------------------------------------------------------------------------------
     def _consolidate(self) -> np.ndarray:
+        """The audio so far (a view: samples already written never change)."""
         with self._lock:
-            if self._blocks:
-                self._audio = np.concatenate([self._audio, *self._blocks])
-                self._blocks = []
-            return self._audio
+            return self._buf[: self._total]
 
     def _run(self) -> None:
         try:
@@ -140,14 +156,13 @@ class IncrementalTranscriber:
         return int(np.argmin(energy)) * frame + frame // 2
 
     def _transcribe(self, chunk: np.ndarray, offset: int) -> None:
-        # Trailing silence invites Whisper to invent a sign-off: keep only a short pad after speech.
-        regions = speech_regions(chunk, min_silence_ms=self.pause_ms)
-        if not regions:
+        if not speech_regions(chunk, min_silence_ms=self.pause_ms):
             return
-        chunk = chunk[: min(len(chunk), regions[-1][1] + SAMPLE_RATE // 5)]
-        prompt = self.text_so_far[-PROMPT_CHARS:] or None
+        prompt = (self.text_so_far[-self.context_chars:] if self.context_chars else "") or None
+        started = time.perf_counter()
         t = self.engine.transcribe(chunk, prompt=prompt, options=self.options,
                                    cancel=lambda: self._cancelled)
+        self.chunks.append((offset / SAMPLE_RATE, (offset + len(chunk)) / SAMPLE_RATE, time.perf_counter() - started))
         shifted = t.shifted(offset / SAMPLE_RATE)
         with self._lock:
             self._parts.append(shifted)

@@ -82,12 +82,13 @@ class OpenAIWhisperEngine:
             result = self._whisper.transcribe(
                 self._model, audio, language="en", beam_size=options.beam_size, best_of=options.beam_size,
                 word_timestamps=options.word_timestamps, initial_prompt=initial, fp16=False,
-                condition_on_previous_text=False, verbose=None, temperature=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0))
+                condition_on_previous_text=False, verbose=None, temperature=options.temperatures)
         finally:
             wt.tqdm.tqdm = real_tqdm
         segments, words = [], []
         for seg in result["segments"]:
-            if is_hallucination(seg["text"], seg.get("no_speech_prob", 0.0), seg.get("avg_logprob", 0.0)):
+            if is_hallucination(seg["text"], seg.get("no_speech_prob", 0.0), seg.get("avg_logprob", 0.0),
+                                seg.get("compression_ratio", 0.0)):
                 continue
             segments.append(Segment(float(seg["start"]), float(seg["end"]), seg["text"].strip()))
             for w in seg.get("words", ()):

@@ -45,9 +45,16 @@ def test_record_command_end_to_end(virtual_mic, fixtures_meta, tmp_path):
     env = dict(os.environ, **virtual_mic)
     proc = subprocess.Popen([sys.executable, "-m", "mockinterview", "record", "--seconds", "14", "--json",
                              "--out", str(out)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3.0)        # model loading and the stream starting
+    # wait until the command says it is recording (the model loads first)
+    seen = b""
+    while b"Recording to" not in seen:
+        line = proc.stderr.readline()
+        assert line, f"record exited early: {seen.decode()}"
+        seen += line
+    time.sleep(0.3)
     subprocess.run(["paplay", "--device=mic", str(AUDIO / "espeak-individual.flac")], env=virtual_mic, check=True)
     stdout, stderr = proc.communicate(timeout=60)
+    stderr = seen + stderr
     assert proc.returncode == 0, stderr.decode()
     d = json.loads(stdout)
     assert d["audio"] == str(out) and out.exists()

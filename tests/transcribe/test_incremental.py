@@ -19,19 +19,21 @@ def _feed_keeping_up(inc, audio, block=4000):
 
 
 def test_incremental_is_as_good_as_one_shot(faster_engine, fixtures_meta):
-    names = ["individual", "pauses"]
+    # A regression guard on 80 s of speech, allowing for a word or two of tiny.en noise; the
+    # 1-point criterion is measured on 30 s to 5 min answers by benchmarks/transcription.py.
+    names = ["individual", "team", "fillers", "pauses"]
     gap = np.zeros(8000, np.float32)
     audio = np.concatenate([x for n in names for x in (load_audio(AUDIO / f"{n}.flac")[0], gap)])
     ref = " ".join(fixtures_meta[n]["text"] for n in names)
     one = faster_engine.transcribe(audio)
     inc = IncrementalTranscriber(faster_engine)
     _feed_keeping_up(inc, audio)
-    assert inc.seconds_transcribed > 30          # most of it was done while "speaking"
+    assert inc.seconds_transcribed > 60          # most of it was done while "speaking"
     t = inc.finish()
-    assert wer(ref, t.text) <= wer(ref, one.text) + 0.01
+    assert wer(ref, t.text) <= wer(ref, one.text) + 0.02
     assert t.duration == len(audio) / 16000
     starts = [w.start for w in t.words]
-    assert starts == sorted(starts) and starts[-1] > 40     # times are absolute, not per chunk
+    assert starts == sorted(starts) and starts[-1] > 70     # times are absolute, not per chunk
 
 
 def test_silence_only_gives_no_speech(faster_engine):
