@@ -251,6 +251,31 @@ def _cmd_questions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_history(args: argparse.Namespace) -> int:
+    from .core.store import StoreError, open_default
+
+    try:
+        store = open_default()
+    except StoreError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    rows = store.answers(competency=args.competency)
+    if args.json:
+        for r in rows:
+            print(json.dumps(r.to_json(), ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No saved answers yet. Practise with: mockinterview record (or open the app).")
+        return 0
+    print(f"{'id':>4}  {'when (UTC)':<20} {'score':>5}  {'verdict':<11} {'length':>6}  question")
+    for r in rows:
+        length = f"{r.duration_s:.0f} s" if r.duration_s else "-"
+        score = f"{r.score:.1f}" if r.score is not None else "-"
+        print(f"{r.id:>4}  {r.created_at[:19].replace('T', ' '):<20} {score:>5}  {r.verdict or '-':<11} {length:>6}  "
+              f"{r.question_text[:60]}")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     print("The desktop window is not built yet. Use the terminal commands:\n"
           "  mockinterview analyze ANSWER.txt   judge a written-out answer\n"
@@ -284,6 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("action", nargs="?", choices=["list", "download"], default="list")
     m.add_argument("name", nargs="?", help="model to download, e.g. base.en")
     m.set_defaults(func=_cmd_models)
+    h = sub.add_parser("history", help="list your saved answers, newest first")
+    h.add_argument("-c", "--competency", help="only answers to questions of this competency")
+    h.add_argument("--json", action="store_true", help="one JSON object per answer")
+    h.set_defaults(func=_cmd_history)
     q = sub.add_parser("questions", help="list the practice questions")
     q.add_argument("-c", "--competency", help="only this competency (e.g. leadership, conflict)")
     q.add_argument("--json", action="store_true", help="one JSON object per question")

@@ -102,3 +102,27 @@ def test_questions_check_reports_file_and_line(tmp_path):
     r = run("questions", "--check", "--bank", str(tmp_path))
     assert r.returncode == 1
     assert f"{tmp_path / 'x.toml'}:2:".encode() in r.stderr
+
+
+def test_history_lists_saved_answers(tmp_path):
+    from mockinterview.core.store import Store
+    from mockinterview.core.transcript import Transcript
+
+    data = tmp_path / "data"
+    store = Store(data / "mockinterview.db")
+    sid = store.new_session()
+    text = (EXAMPLES / "individual-answer.txt").read_text()
+    aid = store.start_answer(sid, "initiative-03", "Tell me about a process you improved.", "initiative",
+                             tmp_path / "a.wav")
+    store.finish_answer(aid, Transcript(text, [], [], 41.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    store.close()
+    env = {"MOCKINTERVIEW_DATA_DIR": str(data)}
+    r = run("history", "--json", env=env)
+    assert r.returncode == 0, r.stderr
+    [row] = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert row["id"] == aid and row["question_id"] == "initiative-03" and row["verdict"] == "individual"
+    assert row["question"].startswith("Tell me") and row["duration_s"] == 41.0 and row["created_at"]
+    out = run("history", env=env).stdout.decode()
+    assert "initiative" not in out or "process you improved" in out
+    assert "individual" in out
+    assert b"No saved answers" in run("history", env={"MOCKINTERVIEW_DATA_DIR": str(tmp_path / "empty")}).stdout

@@ -1,0 +1,258 @@
+"""Sessions and answers in SQLite (stdlib sqlite3): WAL, versioned migrations, backups.
+
+Schema versions live in MIGRATIONS; `PRAGMA user_version` says which have run. Each migration
+runs in one transaction, and before any migration of an existing database a copy is written
+next to it (`mockinterview.db.v<old>-backup-<time>`). One Store object owns the connection.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .analysis import Analysis
+from .transcript import Transcript
+
+MIGRATIONS: list[str] = [
+    # v1: sessions and answers
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        question_id TEXT,
+        question_text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        audio_path TEXT,
+        status TEXT NOT NULL DEFAULT 'done',
+        transcript_json TEXT,
+        analysis_json TEXT,
+        engine TEXT,
+        model TEXT,
+        verdict TEXT,
+        score REAL,
+        duration_s REAL
+    );
+    """,
+    # v2: competency for filtering, the analysis engine's version for re-analysis, an index
+    """
+    ALTER TABLE answers ADD COLUMN competency TEXT;
+    ALTER TABLE answers ADD COLUMN engine_version TEXT;
+    CREATE INDEX answers_by_time ON answers(created_at);
+    CREATE INDEX answers_by_question ON answers(question_id);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what was kept."""
+
+
+@dataclass(slots=True)
+class AnswerRow:
+    id: int
+    session_id: int
+    question_id: str | None
+    question_text: str
+    competency: str | None
+    created_at: str
+    audio_path: str | None
+    status: str
+    verdict: str | None
+    score: float | None
+    duration_s: float | None
+    engine: str | None
+    model: str | None
+    engine_version: str | None
+    transcript: Transcript | None
+    analysis: dict | None            # the mockinterview.analysis/1 JSON
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "session_id": self.session_id, "question_id": self.question_id,
+                "question": self.question_text, "competency": self.competency, "created_at": self.created_at,
+                "status": self.status, "verdict": self.verdict, "score": self.score,
+                "duration_s": self.duration_s, "audio_path": self.audio_path, "engine": self.engine,
+                "model": self.model}
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise self._explain(exc) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ----------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer mockinterview (schema {version}); "
+                             "update the app. The file was not changed.")
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            self.backup(f"v{version}-backup")
+        for v in range(version, SCHEMA_VERSION):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                for stmt in _statements(MIGRATIONS[v]):
+                    self.db.execute(stmt)
+                self.db.execute(f"PRAGMA user_version = {v + 1}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def backup(self, tag: str) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = self.path.with_name(f"{self.path.name}.{tag}-{stamp}")
+        with sqlite3.connect(dest) as copy:
+            self.db.backup(copy)
+        return dest
+
+    def _explain(self, exc: sqlite3.DatabaseError) -> StoreError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return StoreError(f"The database {self.path} is in use by another program (is mockinterview "
+                              "already running?). Close it and try again.")
+        if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
+            kept = self.path.with_name(self.path.name + ".damaged")
+            try:
+                shutil.copy2(self.path, kept)
+            except OSError:
+                kept = self.path
+            return StoreError(f"The database {self.path} is damaged ({text}). A copy is kept at {kept}; "
+                              "your recordings are untouched in the recordings folder. Nothing was deleted.")
+        return StoreError(f"The database {self.path} cannot be used: {text}")
+
+    def _tx(self):
+        return _Transaction(self)
+
+    # -- sessions and answers --------------------------------------------------------------------
+    def new_session(self) -> int:
+        with self._tx():
+            return self.db.execute("INSERT INTO sessions(started_at) VALUES (?)", (now(),)).lastrowid
+
+    def start_answer(self, session_id: int, question_id: str | None, question_text: str,
+                     competency: str | None, audio_path: Path) -> int:
+        """Record that a take has started, so a crash mid-answer can be recovered."""
+        with self._tx():
+            return self.db.execute(
+                "INSERT INTO answers(session_id, question_id, question_text, competency, created_at, audio_path,"
+                " status) VALUES (?, ?, ?, ?, ?, ?, 'recording')",
+                (session_id, question_id, question_text, competency, now(), str(audio_path))).lastrowid
+
+    def finish_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis) -> None:
+        with self._tx():
+            self.db.execute(
+                "UPDATE answers SET status='done', transcript_json=?, analysis_json=?, engine=?, model=?,"
+                " engine_version=?, verdict=?, score=?, duration_s=? WHERE id=?",
+                (json.dumps(transcript.to_dict()), json.dumps(analysis.to_json_dict(f"answer:{answer_id}")),
+                 transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
+                 analysis.ownership.score, transcript.duration, answer_id))
+
+    def answers(self, competency: str | None = None, question_id: str | None = None,
+                include_unfinished: bool = False) -> list[AnswerRow]:
+        sql, args = "SELECT * FROM answers WHERE 1=1", []
+        if not include_unfinished:
+            sql += " AND status='done'"
+        if competency:
+            sql += " AND competency=?"
+            args.append(competency)
+        if question_id:
+            sql += " AND question_id=?"
+            args.append(question_id)
+        sql += " ORDER BY created_at DESC, id DESC"
+        return [_row(r) for r in self.db.execute(sql, args)]
+
+    def answer(self, answer_id: int) -> AnswerRow | None:
+        r = self.db.execute("SELECT * FROM answers WHERE id=?", (answer_id,)).fetchone()
+        return _row(r) if r else None
+
+    def unfinished(self) -> list[AnswerRow]:
+        """Takes left 'recording' by a crash or a kill: their audio is on disk."""
+        return [_row(r) for r in self.db.execute("SELECT * FROM answers WHERE status='recording' ORDER BY id")]
+
+    def delete_answer(self, answer_id: int) -> None:
+        row = self.answer(answer_id)
+        with self._tx():
+            self.db.execute("DELETE FROM answers WHERE id=?", (answer_id,))
+        if row and row.audio_path:
+            Path(row.audio_path).unlink(missing_ok=True)
+
+    def delete_session(self, session_id: int) -> None:
+        paths = [r["audio_path"] for r in self.db.execute("SELECT audio_path FROM answers WHERE session_id=?",
+                                                            (session_id,))]
+        with self._tx():
+            self.db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
+        for p in paths:
+            if p:
+                Path(p).unlink(missing_ok=True)
+
+    def trend(self) -> list[tuple[str, float]]:
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL ORDER BY created_at, id")]
+
+
+class _Transaction:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __enter__(self):
+        try:
+            self.store.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise self.store._explain(exc) from None
+
+    def __exit__(self, kind, exc, tb):
+        if kind is None:
+            self.store.db.execute("COMMIT")
+        else:
+            self.store.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self.store._explain(exc) from None
+        return False
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _row(r: sqlite3.Row) -> AnswerRow:
+    keys = r.keys()
+    t = json.loads(r["transcript_json"]) if r["transcript_json"] else None
+    return AnswerRow(r["id"], r["session_id"], r["question_id"], r["question_text"],
+                     r["competency"] if "competency" in keys else None, r["created_at"], r["audio_path"],
+                     r["status"], r["verdict"], r["score"], r["duration_s"], r["engine"], r["model"],
+                     r["engine_version"] if "engine_version" in keys else None,
+                     Transcript.from_dict(t) if t else None,
+                     json.loads(r["analysis_json"]) if r["analysis_json"] else None)
+
+
+def default_path() -> Path:
+    from .paths import data_dir
+    return data_dir() / "mockinterview.db"
+
+
+def open_default() -> Store:
+    return Store(default_path())

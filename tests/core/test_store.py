@@ -1,0 +1,119 @@
+import shutil
+import sqlite3
+import threading
+
+import pytest
+
+from mockinterview.core.analysis import analyze
+from mockinterview.core.store import SCHEMA_VERSION, Store, StoreError
+from mockinterview.core.transcript import Transcript
+
+from ..conftest import ROOT
+
+V1 = ROOT / "tests" / "fixtures" / "db" / "v1.sqlite"
+
+
+def _transcript(text="I fixed the build. We shipped it."):
+    return Transcript(text, [], [], 4.0, "en", "faster-whisper", "tiny.en")
+
+
+def test_new_database_is_current_and_wal(tmp_path):
+    s = Store(tmp_path / "m.db")
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not list(tmp_path.glob("m.db.*backup*"))       # nothing to back up on a new file
+
+
+def test_answer_lifecycle_and_crash_recovery(tmp_path):
+    audio = tmp_path / "a.wav"
+    audio.write_bytes(b"RIFF")
+    s = Store(tmp_path / "m.db")
+    sid = s.new_session()
+    aid = s.start_answer(sid, "conflict-01", "Tell me about a conflict.", "conflict", audio)
+    s.close()
+    # the app was killed: the next start finds the take
+    s = Store(tmp_path / "m.db")
+    [left] = s.unfinished()
+    assert left.id == aid and left.audio_path == str(audio) and s.answers() == []
+    t = _transcript()
+    s.finish_answer(aid, t, analyze(t.text))
+    [row] = s.answers()
+    assert row.status == "done" and row.verdict == analyze(t.text).ownership.verdict and row.transcript.text == t.text
+    assert row.analysis["schema"] == "mockinterview.analysis/1" and row.engine_version
+    assert s.answers(competency="conflict") and not s.answers(competency="failure")
+    assert s.trend() == [(row.created_at, row.score)]
+    s.delete_answer(aid)
+    assert s.answer(aid) is None and not audio.exists()
+
+
+def test_delete_session_removes_answers_and_audio(tmp_path):
+    s = Store(tmp_path / "m.db")
+    sid = s.new_session()
+    files = []
+    for i in range(2):
+        f = tmp_path / f"{i}.wav"
+        f.write_bytes(b"x")
+        files.append(f)
+        s.finish_answer(s.start_answer(sid, None, "Q", None, f), _transcript(), analyze("We did it."))
+    s.delete_session(sid)
+    assert s.answers() == [] and not any(f.exists() for f in files)
+
+
+def test_upgrade_from_v1_fixture_keeps_data_and_backs_up(tmp_path):
+    db = tmp_path / "mockinterview.db"
+    shutil.copy(V1, db)
+    s = Store(db)
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    rows = s.answers()
+    assert [r.question_id for r in rows] == ["failure-02", "conflict-01"]        # newest first
+    assert rows[0].verdict and rows[0].score and rows[0].transcript.model == "tiny.en"
+    assert rows[0].competency is None
+    [backup] = tmp_path.glob("mockinterview.db.v1-backup-*")
+    with sqlite3.connect(backup) as b:
+        assert b.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert b.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    from mockinterview.core import store as store_mod
+    db = tmp_path / "m.db"
+    shutil.copy(V1, db)
+    monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1] + ["ALTER TABLE answers ADD COLUMN x; BROKEN SQL"])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    with pytest.raises(StoreError):
+        Store(db)
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+        cols = [r[1] for r in c.execute("PRAGMA table_info(answers)")]
+        assert "x" not in cols                                     # the half-done migration was undone
+
+
+def test_newer_schema_is_refused_untouched(tmp_path):
+    db = tmp_path / "m.db"
+    with sqlite3.connect(db) as c:
+        c.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer mockinterview"):
+        Store(db)
+
+
+def test_damaged_database_is_explained_and_kept(tmp_path):
+    db = tmp_path / "m.db"
+    db.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="damaged") as e:
+        Store(db)
+    assert (tmp_path / "m.db.damaged").exists() and "Nothing was deleted" in str(e.value)
+    assert db.read_bytes().startswith(b"this is not")
+
+
+def test_locked_database_is_explained(tmp_path):
+    db = tmp_path / "m.db"
+    Store(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        s2 = Store(db)
+        s2.db.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(StoreError, match="in use by another program"):
+            s2.new_session()
+    finally:
+        other.execute("ROLLBACK")
