@@ -277,10 +277,17 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    print("The desktop window is not built yet. Use the terminal commands:\n"
-          "  mockinterview analyze ANSWER.txt   judge a written-out answer\n"
-          "  mockinterview questions            list practice questions", file=sys.stderr)
-    return 2
+    from .ui.app import NO_DISPLAY, has_display
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"mockinterview: the window needs PySide6 ({exc}). Terminal commands still work: "
+              "mockinterview --help", file=sys.stderr)
+        return 2
+    return run()
 
 
 def build_parser() -> argparse.ArgumentParser:

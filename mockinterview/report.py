@@ -5,6 +5,7 @@ import os
 import textwrap
 
 from .core.analysis import Analysis
+from .core.analysis.runs import runs
 
 # ANSI styles per highlight kind; chosen to differ in more than red/green (bold, underline).
 STYLES = {
@@ -31,24 +32,15 @@ def use_colour(stream) -> bool:
 
 
 def colour_text(a: Analysis, start: int, end: int, colour: bool) -> str:
-    text = a.text[start:end]
     if not colour:
-        return text
-    # one style per character: the earliest-listed, most specific kind wins
-    priority = {k: i for i, k in enumerate(("self", "passive", "team", "metric", "hedge", "filler"))}
-    styles: list[str | None] = [None] * len(text)
-    for h in sorted(a.highlights, key=lambda h: -priority[h.kind]):
-        for i in range(max(h.start, start), min(h.end, end)):
-            styles[i - start] = h.kind
-    out, cur = [], None
-    for ch, st in zip(text, styles):
-        if st != cur:
-            out.append(RESET if cur else "")
-            out.append(STYLES[st] if st else "")
-            cur = st
-        out.append(ch)
-    if cur:
-        out.append(RESET)
+        return a.text[start:end]
+    out = []
+    for r in runs(a):
+        lo, hi = max(r.start, start), min(r.end, end)
+        if lo >= hi:
+            continue
+        piece = a.text[lo:hi]
+        out.append(f"{STYLES[r.kind]}{piece}{RESET}" if r.kind else piece)
     return "".join(out)
 
 

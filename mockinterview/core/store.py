@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import threading
+from functools import wraps
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -86,12 +88,22 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _locked(method):
+    """One connection, used from the GUI thread and from workers: one call at a time."""
+    @wraps(method)
+    def call(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return call
+
+
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
         try:
-            self.db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -99,6 +111,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from None
 
+    @_locked
     def close(self) -> None:
         self.db.close()
 
@@ -149,10 +162,12 @@ class Store:
         return _Transaction(self)
 
     # -- sessions and answers --------------------------------------------------------------------
+    @_locked
     def new_session(self) -> int:
         with self._tx():
             return self.db.execute("INSERT INTO sessions(started_at) VALUES (?)", (now(),)).lastrowid
 
+    @_locked
     def start_answer(self, session_id: int, question_id: str | None, question_text: str,
                      competency: str | None, audio_path: Path) -> int:
         """Record that a take has started, so a crash mid-answer can be recovered."""
@@ -162,6 +177,7 @@ class Store:
                 " status) VALUES (?, ?, ?, ?, ?, ?, 'recording')",
                 (session_id, question_id, question_text, competency, now(), str(audio_path))).lastrowid
 
+    @_locked
     def finish_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis) -> None:
         with self._tx():
             self.db.execute(
@@ -171,6 +187,7 @@ class Store:
                  transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
                  analysis.ownership.score, transcript.duration, answer_id))
 
+    @_locked
     def answers(self, competency: str | None = None, question_id: str | None = None,
                 include_unfinished: bool = False) -> list[AnswerRow]:
         sql, args = "SELECT * FROM answers WHERE 1=1", []
@@ -185,14 +202,17 @@ class Store:
         sql += " ORDER BY created_at DESC, id DESC"
         return [_row(r) for r in self.db.execute(sql, args)]
 
+    @_locked
     def answer(self, answer_id: int) -> AnswerRow | None:
         r = self.db.execute("SELECT * FROM answers WHERE id=?", (answer_id,)).fetchone()
         return _row(r) if r else None
 
+    @_locked
     def unfinished(self) -> list[AnswerRow]:
         """Takes left 'recording' by a crash or a kill: their audio is on disk."""
         return [_row(r) for r in self.db.execute("SELECT * FROM answers WHERE status='recording' ORDER BY id")]
 
+    @_locked
     def delete_answer(self, answer_id: int) -> None:
         row = self.answer(answer_id)
         with self._tx():
@@ -200,6 +220,7 @@ class Store:
         if row and row.audio_path:
             Path(row.audio_path).unlink(missing_ok=True)
 
+    @_locked
     def delete_session(self, session_id: int) -> None:
         paths = [r["audio_path"] for r in self.db.execute("SELECT audio_path FROM answers WHERE session_id=?",
                                                             (session_id,))]
@@ -209,6 +230,7 @@ class Store:
             if p:
                 Path(p).unlink(missing_ok=True)
 
+    @_locked
     def trend(self) -> list[tuple[str, float]]:
         return [(r[0], r[1]) for r in self.db.execute(
             "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL ORDER BY created_at, id")]

@@ -1,0 +1,83 @@
+"""One take of one question: store row → recorder + incremental transcriber → saved analysis.
+
+Qt-free; the window drives it from workers. The answer's row is written before recording
+starts (status 'recording'), so a crash or kill leaves a row and a WAV that `recover()` turns
+into a normal answer on the next start: nothing recorded is lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .audio.recorder import Recorder, Take
+from .audio.wavstream import repair_wav
+from .core import paths
+from .core.analysis import Analysis
+from .core.questions import Question
+from .core.store import AnswerRow, Store
+from .core.transcript import Transcript
+from .pipeline import analyze_transcript, transcribe_file
+from .transcribe.incremental import IncrementalTranscriber
+
+
+@dataclass(slots=True)
+class Result:
+    answer_id: int
+    take: Take | None
+    transcript: Transcript
+    analysis: Analysis
+
+
+class Rehearsal:
+    def __init__(self, store: Store, engine, question: Question, session_id: int, *,
+                 device: str | None = None, backend=None):
+        self.store, self.engine, self.question = store, engine, question
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        self.audio_path = paths.ensure(paths.recordings_dir()) / f"{question.id}-{stamp}.wav"
+        self.inc = IncrementalTranscriber(engine)
+        self.recorder = Recorder(self.audio_path, device=device, backend=backend, listener=self.inc.feed)
+        self.answer_id = store.start_answer(session_id, question.id, question.text, question.competency,
+                                            self.audio_path)
+        self.take: Take | None = None
+
+    def start(self) -> None:
+        try:
+            self.recorder.start()
+        except Exception:
+            self.discard()
+            raise
+
+    def stop(self) -> Take:
+        self.take = self.recorder.stop()
+        return self.take
+
+    def finish(self) -> Result:
+        """After stop(): the rest of the transcription and the analysis (run off the GUI thread)."""
+        transcript = self.inc.finish()
+        analysis = analyze_transcript(transcript)
+        self.store.finish_answer(self.answer_id, transcript, analysis)
+        return Result(self.answer_id, self.take, transcript, analysis)
+
+    def discard(self) -> None:
+        """Cancel or re-record: forget this take and its audio."""
+        self.inc.cancel()
+        if self.take is None:
+            try:
+                self.recorder.stop()
+            except Exception:
+                pass
+        self.store.delete_answer(self.answer_id)
+
+
+def recover(store: Store, engine, row: AnswerRow) -> Result:
+    """Turn a take left by a crash into a normal answer (its WAV is repaired first)."""
+    path = Path(row.audio_path or "")
+    if not path.exists():
+        store.delete_answer(row.id)
+        raise FileNotFoundError(f"the recording {path} is gone")
+    repair_wav(path)
+    transcript = transcribe_file(path, engine)
+    analysis = analyze_transcript(transcript)
+    store.finish_answer(row.id, transcript, analysis)
+    return Result(row.id, None, transcript, analysis)

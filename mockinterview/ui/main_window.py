@@ -1,0 +1,272 @@
+"""The main window: wires the views to the core, the recorder and the workers."""
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+
+from ..audio.devices import RecorderError
+from ..core.analysis import EmptyAnswer
+from ..core.questions import QuestionBank
+from ..core.settings import Settings
+from ..core.store import Store, StoreError
+from ..pipeline import analyze_transcript
+from ..rehearsal import Rehearsal, recover
+from ..transcribe import ModelError, TranscriptionError
+from .history_view import HistoryView
+from .practice_view import PracticeView
+from .review_view import ReviewView
+from .workers import Jobs
+
+USER_ERRORS = (RecorderError, ModelError, TranscriptionError, EmptyAnswer, StoreError, OSError)
+SHORTCUTS = [("Space", "start or stop recording"), ("Esc", "cancel the current take"),
+             ("Ctrl+N", "new question"), ("Ctrl+H", "history"), ("Ctrl+R", "random question"),
+             ("Enter", "open the selected question, take or answer"), ("Ctrl+Q", "quit")]
+
+
+class MainWindow(QMainWindow):
+    engine_ready = Signal()
+    answer_ready = Signal(int)         # emitted when a take's analysis has been saved and shown
+
+    def __init__(self, store: Store, bank: QuestionBank, settings: Settings, load_engine, backend=None):
+        super().__init__()
+        self.setWindowTitle("mockinterview")
+        self.resize(1100, 720)
+        self.store, self.bank, self.settings = store, bank, settings
+        self._load_engine, self._backend = load_engine, backend
+        self.engine = None
+        self.jobs = Jobs(self)
+        self.session_id: int | None = None
+        self.rehearsal: Rehearsal | None = None
+        self.current_question = None
+
+        self.practice = PracticeView(bank.questions)
+        self.review = ReviewView()
+        self.history = HistoryView(bank.competencies())
+        self.stack = QStackedWidget()
+        for view in (self.practice, self.review, self.history):
+            self.stack.addWidget(view)
+        self.setCentralWidget(self.stack)
+        self._menus()
+        self.timer = QTimer(self, interval=100)
+        self.timer.timeout.connect(self._tick)
+
+        self.practice.record_clicked.connect(self.toggle_recording)
+        self.practice.pause_clicked.connect(self.toggle_pause)
+        self.practice.cancel_clicked.connect(self.cancel_take)
+        self.practice.random.clicked.connect(self.random_question)
+        self.practice.question_changed.connect(self._question_changed)
+        self.review.try_again.connect(self.try_again)
+        self.review.back.connect(self.show_practice)
+        self.review.open_take.connect(self.open_answer)
+        self.history.open_answer.connect(self.open_answer)
+        self.history.delete_answer.connect(self.delete_answer)
+        self.history.filter_changed.connect(lambda _c: self.show_history())
+        QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_take)
+        self._set_ready(False, "Loading the speech model…")
+        QTimer.singleShot(0, self._start_loading)
+
+    # -- set-up -----------------------------------------------------------------------------------
+    def _menus(self) -> None:
+        file = self.menuBar().addMenu("&File")
+        for text, key, slot in (("&New question", "Ctrl+N", self.show_practice),
+                                ("&Random question", "Ctrl+R", self.random_question),
+                                ("&History", "Ctrl+H", self.show_history), ("&Quit", "Ctrl+Q", self.close)):
+            act = QAction(text, self, shortcut=QKeySequence(key))
+            act.triggered.connect(slot)
+            file.addAction(act)
+            self.addAction(act)          # shortcuts work whether or not the menu bar has focus
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.triggered.connect(lambda: self.tell("Keyboard shortcuts", "\n".join(f"{k}: {d}" for k, d in SHORTCUTS)))
+        help_menu.addAction(keys)
+
+    def _start_loading(self) -> None:
+        self.jobs.start(self._load_engine, self._engine_loaded, self._engine_failed, USER_ERRORS)
+
+    def _engine_loaded(self, engine) -> None:
+        self.engine = engine
+        self._set_ready(True, f"Ready: {engine.engine_name} {engine.model_name}. Press Space to record.")
+        self.engine_ready.emit()
+        self._offer_recovery()
+
+    def _engine_failed(self, message: str, details: str) -> None:
+        self._set_ready(False, f"The speech model could not be loaded: {message}")
+        self.tell("Speech model missing", message, details)
+
+    def _set_ready(self, ready: bool, message: str) -> None:
+        self.practice.record.setEnabled(ready)
+        self.practice.status.setText(message)
+        self.statusBar().showMessage(message)
+
+    def _offer_recovery(self) -> None:
+        for row in self.store.unfinished():
+            if self.ask("Recover an interrupted answer?",
+                        f"A recording of “{row.question_text}” from {row.created_at[:16].replace('T', ' ')} "
+                        "was interrupted. Transcribe and keep it?"):
+                self.jobs.start(lambda row=row: recover(self.store, self.engine, row),
+                                lambda res: self._show_result(res.answer_id), self._failed, USER_ERRORS)
+
+    # -- dialogs (tests replace these) -------------------------------------------------------------
+    def ask(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    def tell(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Warning if details or title != "Keyboard shortcuts" else QMessageBox.Information,
+                          title, text, parent=self)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def _failed(self, message: str, details: str) -> None:
+        self.practice.set_recording(False)
+        self._set_ready(self.engine is not None, message)
+        self.tell("mockinterview", message, details)
+
+    # -- practice -----------------------------------------------------------------------------------
+    def _question_changed(self, q) -> None:
+        self.current_question = q
+
+    def random_question(self) -> None:
+        self.show_practice()
+        if self.practice.list.count():
+            self.practice.list.setCurrentRow(random.randrange(self.practice.list.count()))
+
+    def _space(self) -> None:
+        if self.stack.currentWidget() is self.practice:
+            self.toggle_recording()
+        elif self.stack.currentWidget() is self.review:
+            self.try_again()
+
+    def toggle_recording(self) -> None:
+        if self.rehearsal is None:
+            self.start_take()
+        else:
+            self.stop_take()
+
+    def start_take(self) -> None:
+        q = self.practice.current_question()
+        if q is None:
+            self.practice.status.setText("Choose a question first (or press Ctrl+R for a random one).")
+            return
+        if self.engine is None:
+            return
+        try:
+            if self.session_id is None:
+                self.session_id = self.store.new_session()
+            self.rehearsal = Rehearsal(self.store, self.engine, q, self.session_id,
+                                       device=self.settings.input_device, backend=self._backend)
+            if self.rehearsal.recorder.notice:
+                self.practice.status.setText(self.rehearsal.recorder.notice)
+            self.rehearsal.start()
+        except USER_ERRORS as exc:
+            self.rehearsal = None
+            self._failed(str(exc), "")
+            return
+        self.current_question = q
+        self.practice.set_recording(True)
+        self.practice.status.setText("Recording… press Space to stop, Esc to cancel.")
+        self.timer.start()
+
+    def _tick(self) -> None:
+        r = self.rehearsal
+        if r is None:
+            return
+        rec = r.recorder
+        self.practice.show_progress(rec.elapsed, rec.level_dbfs)
+        if rec.error:
+            self.stop_take()
+        elif rec.silent:
+            self.practice.status.setText("No sound from the microphone: is it muted, or is another input selected?")
+
+    def toggle_pause(self) -> None:
+        if self.rehearsal is None:
+            return
+        rec = self.rehearsal.recorder
+        if rec.paused:
+            rec.resume()
+            self.practice.pause.setText("Pause")
+        else:
+            rec.pause()
+            self.practice.pause.setText("Resume")
+
+    def cancel_take(self) -> None:
+        if self.rehearsal is None:
+            return
+        self.timer.stop()
+        self.rehearsal.discard()
+        self.rehearsal = None
+        self.practice.set_recording(False)
+        self.practice.status.setText("Take cancelled; nothing was kept.")
+
+    def stop_take(self) -> None:
+        r = self.rehearsal
+        if r is None:
+            return
+        self.timer.stop()
+        take = r.stop()
+        self.rehearsal = None
+        self.practice.set_recording(False)
+        self.practice.record.setEnabled(False)
+        note = f" {take.error}" if take.error else ""
+        self.practice.status.setText(f"Transcribing the last words…{note}")
+        self.jobs.start(r.finish, lambda res: self._show_result(res.answer_id), self._take_failed, USER_ERRORS)
+
+    def _take_failed(self, message: str, details: str) -> None:
+        if message == "no speech detected":
+            message = "No speech was detected in this take. Check the microphone and try again."
+        self._failed(message, details)
+
+    def try_again(self) -> None:
+        if self.current_question is not None:
+            if self.ask("Record a new take?", "Record a new take of this question? This take stays in your history."):
+                self.show_practice()
+                self.practice.select(self.current_question.id)
+                self.start_take()
+
+    # -- review and history ---------------------------------------------------------------------------
+    def _show_result(self, answer_id: int) -> None:
+        self._set_ready(True, "Ready. Press Space to record.")
+        self.open_answer(answer_id)
+        self.answer_ready.emit(answer_id)
+
+    def open_answer(self, answer_id: int) -> None:
+        row = self.store.answer(answer_id)
+        if row is None or row.transcript is None:
+            return
+        try:
+            analysis = analyze_transcript(row.transcript)   # deterministic: same result as when saved
+        except EmptyAnswer:
+            return
+        self.current_question = self.bank.get(row.question_id) if row.question_id else None
+        takes = [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
+            if row.question_id else []
+        self.review.show_analysis(row.question_text, analysis, takes)
+        self.stack.setCurrentWidget(self.review)
+
+    def show_practice(self) -> None:
+        if self.rehearsal is None:
+            self.stack.setCurrentWidget(self.practice)
+
+    def show_history(self) -> None:
+        if self.rehearsal is not None:
+            return
+        rows = self.store.answers(competency=self.history.filter.currentData())
+        self.history.show_rows(rows, [s for _, s in self.store.trend()])
+        self.stack.setCurrentWidget(self.history)
+
+    def delete_answer(self, answer_id: int) -> None:
+        row = self.store.answer(answer_id)
+        if row and self.ask("Delete this answer?", f"Delete your answer to “{row.question_text}” and its recording? "
+                                                   "This cannot be undone."):
+            self.store.delete_answer(answer_id)
+            self.show_history()
+
+    def closeEvent(self, event) -> None:
+        if self.rehearsal is not None:
+            self.stop_take()
+        self.jobs.wait_all()
+        super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""Pick a question and record the answer: the practice screen (UI only)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from ..core.questions import Question
+
+SUGGESTED = (60, 150)   # a good answer takes about 1 to 2.5 minutes
+
+
+def fmt_time(s: float) -> str:
+    return f"{int(s) // 60}:{int(s) % 60:02d}"
+
+
+class PracticeView(QWidget):
+    record_clicked = Signal()
+    pause_clicked = Signal()
+    cancel_clicked = Signal()
+    question_changed = Signal(object)
+
+    def __init__(self, questions: list[Question], parent=None):
+        super().__init__(parent)
+        self._questions = questions
+        self.competency = QComboBox(accessibleName="Competency filter")
+        self.competency.addItem("All competencies", None)
+        for c in sorted({q.competency for q in questions}):
+            self.competency.addItem(c.capitalize(), c)
+        self.search = QLineEdit(placeholderText="Search questions…", accessibleName="Search questions")
+        self.random = QPushButton("&Random question", accessibleName="Random question")
+        self.list = QListWidget(accessibleName="Questions")
+        self.question = QLabel("Choose a question.", wordWrap=True, accessibleName="Current question")
+        self.question.setStyleSheet("font-size: 16pt; font-weight: 600; padding: 8px 0")
+        self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
+        self.record = QPushButton("● Record  (Space)", accessibleName="Record or stop")
+        self.record.setMinimumHeight(44)
+        self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
+        self.cancel = QPushButton("Cancel  (Esc)", accessibleName="Cancel this take", enabled=False)
+        self.level = QProgressBar(accessibleName="Input level", minimum=0, maximum=60, textVisible=False)
+        self.elapsed = QLabel("0:00  (aim for 1:00–2:30)", accessibleName="Elapsed time")
+        self.status = QLabel("", wordWrap=True, accessibleName="Status")
+
+        left = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.competency)
+        row.addWidget(self.random)
+        left.addLayout(row)
+        left.addWidget(self.search)
+        left.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.question)
+        right.addWidget(self.probe)
+        right.addStretch(1)
+        controls = QHBoxLayout()
+        controls.addWidget(self.record, 2)
+        controls.addWidget(self.pause)
+        controls.addWidget(self.cancel)
+        right.addLayout(controls)
+        meter = QHBoxLayout()
+        meter.addWidget(self.level, 1)
+        meter.addWidget(self.elapsed)
+        right.addLayout(meter)
+        right.addWidget(self.status)
+        outer = QHBoxLayout(self)
+        outer.addLayout(left, 2)
+        outer.addLayout(right, 3)
+
+        self.competency.currentIndexChanged.connect(self._fill)
+        self.search.textChanged.connect(self._fill)
+        self.list.currentItemChanged.connect(self._picked)
+        self.record.clicked.connect(self.record_clicked)
+        self.pause.clicked.connect(self.pause_clicked)
+        self.cancel.clicked.connect(self.cancel_clicked)
+        self._fill()
+
+    # -- browsing -------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        want = self.competency.currentData()
+        words = self.search.text().lower().split()
+        self.list.clear()
+        for q in self._questions:
+            if want and q.competency != want:
+                continue
+            if words and not all(w in q.text.lower() or w in q.competency for w in words):
+                continue
+            item = QListWidgetItem(q.text)
+            item.setData(Qt.UserRole, q)
+            item.setToolTip(f"{q.competency} · {q.id}")
+            self.list.addItem(item)
+
+    def _picked(self, item) -> None:
+        q = item.data(Qt.UserRole) if item else None
+        self.question.setText(q.text if q else "Choose a question.")
+        self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q else "")
+        self.question_changed.emit(q)
+
+    def current_question(self) -> Question | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def select(self, question_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.UserRole).id == question_id:
+                self.list.setCurrentRow(i)
+                return
+
+    # -- recording state --------------------------------------------------------------------------
+    def set_recording(self, on: bool) -> None:
+        self.record.setText("■ Stop  (Space)" if on else "● Record  (Space)")
+        self.pause.setEnabled(on)
+        self.cancel.setEnabled(on)
+        for w in (self.list, self.competency, self.search, self.random):
+            w.setEnabled(not on)
+        if not on:
+            self.pause.setText("Pause")
+            self.level.setValue(0)
+
+    def show_progress(self, elapsed: float, level_dbfs: float) -> None:
+        self.level.setValue(max(0, min(60, int(level_dbfs + 60))))
+        lo, hi = SUGGESTED
+        hint = "aim for 1:00–2:30" if elapsed < lo else ("good length" if elapsed <= hi else "time to wrap up")
+        self.elapsed.setText(f"{fmt_time(elapsed)}  ({hint})")

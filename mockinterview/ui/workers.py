@@ -1,0 +1,79 @@
+"""Run a function off the GUI thread; report through signals only (workers never touch widgets)."""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+
+class Task(QObject):
+    done = Signal(object)
+    failed = Signal(str, str)          # message for the user, technical details
+
+    def __init__(self, fn: Callable[[], object], user_errors: tuple[type[BaseException], ...] = ()):
+        super().__init__()
+        self._fn, self._user_errors = fn, user_errors
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except self._user_errors as exc:
+            self.failed.emit(str(exc), "")
+        except Exception as exc:  # unexpected: the window shows it with details to copy
+            self.failed.emit(f"Something went wrong: {exc}", traceback.format_exc())
+        else:
+            self.done.emit(result)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread: queued slots deliver a worker's results there, never in the worker."""
+
+    def __init__(self, on_done, on_failed, parent):
+        super().__init__(parent)
+        self._on_done, self._on_failed = on_done, on_failed
+
+    @Slot(object)
+    def done(self, result) -> None:
+        self._on_done(result)
+
+    @Slot(str, str)
+    def failed(self, message: str, details: str) -> None:
+        self._on_failed(message, details)
+
+
+class Jobs(QObject):
+    """Owns the worker threads; keeps them alive until they finish."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._running: list[tuple[QThread, Task]] = []
+
+    def start(self, fn, on_done, on_failed, user_errors=()) -> Task:
+        thread = QThread()
+        task = Task(fn, user_errors)
+        task.moveToThread(thread)
+        relay = _Relay(on_done, on_failed, self)
+        thread.started.connect(task.run)
+        task.done.connect(relay.done, Qt.QueuedConnection)
+        task.failed.connect(relay.failed, Qt.QueuedConnection)
+        for sig in (task.done, task.failed):
+            sig.connect(thread.quit)
+        thread.finished.connect(lambda: self._forget(thread, relay), Qt.QueuedConnection)
+        self._running.append((thread, task))
+        thread.start()
+        return task
+
+    def _forget(self, thread: QThread, relay: QObject) -> None:
+        self._running = [(t, k) for t, k in self._running if t is not thread]
+        thread.deleteLater()
+        relay.deleteLater()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait_all(self, ms: int = 10_000) -> None:
+        for thread, _ in list(self._running):
+            thread.wait(ms)

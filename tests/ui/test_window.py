@@ -1,0 +1,183 @@
+"""The window, driven through its widgets (pytest-qt, offscreen, a temp data folder per test)."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication
+
+from mockinterview.audio.wavstream import WavStreamWriter
+from mockinterview.core.store import open_default
+from mockinterview.ui.app import NO_DISPLAY, build_window, has_display, install_error_handler, log_path
+
+from ..audio.fakes import FakeBackend, silence
+from ..conftest import AUDIO, ROOT
+
+
+@pytest.fixture
+def make_window(qtbot, faster_engine):
+    made = []
+
+    def make(backend=None, loader=None, answers=True):
+        w = build_window(load_engine=loader or (lambda: faster_engine), backend=backend)
+        w.asked, w.told = [], []
+        w.ask = lambda title, text: (w.asked.append(title), answers)[1]
+        w.tell = lambda title, text, details="": w.told.append(text)
+        qtbot.addWidget(w)
+        w.show()
+        w.activateWindow()                  # shortcuts go to the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        made.append(w)
+        return w
+    yield make
+    for w in made:
+        w.jobs.wait_all()
+
+
+def _ready(qtbot, w):
+    qtbot.waitUntil(lambda: w.engine is not None, timeout=30_000)
+
+
+def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, make_window, virtual_mic, fixtures_meta):
+    w = make_window()
+    _ready(qtbot, w)
+    w.practice.search.setText("process you improved")
+    w.practice.list.setCurrentRow(0)
+    assert w.practice.current_question().id == "initiative-03"
+    qtbot.keyClick(w, Qt.Key_Space)                       # Space starts recording
+    assert w.rehearsal is not None
+    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.2, timeout=10_000)
+    player = subprocess.Popen(["paplay", "--device=mic", str(AUDIO / "individual.flac")], env=virtual_mic)
+    qtbot.waitUntil(lambda: player.poll() is not None, timeout=60_000)   # the window stays live meanwhile
+    assert w.practice.level.value() >= 0 and "0:2" in w.practice.elapsed.text()
+    qtbot.wait(700)
+    with qtbot.waitSignal(w.answer_ready, timeout=30_000, raising=False) as blocker:
+        qtbot.keyClick(w, Qt.Key_Space)                   # Space stops
+    assert blocker.signal_triggered, (w.told, w.rehearsal, w.practice.status.text())
+    assert w.stack.currentWidget() is w.review
+    assert "Individual" in w.review.verdict.text()
+    html = w.review.transcript.toHtml()
+    assert "#cfe3ff" in html                              # your own actions are highlighted
+    assert "trial data" in w.review.transcript.toPlainText()
+    assert w.review.tips.text() and w.review.takes.count() == 1
+    # hovering a sentence explains its label
+    w.review.transcript.highlighted.emit(QUrl("sentence:1"))
+    assert "your action" in w.review.why.text()
+    answer_id = w.store.answers()[0].id
+    w.close()
+
+    w2 = make_window()                                    # a restart: the answer is in the history
+    qtbot.keyClick(w2, Qt.Key_H, Qt.ControlModifier)
+    assert w2.stack.currentWidget() is w2.history
+    assert w2.history.tree.topLevelItemCount() == 1
+    assert w2.history.trend.scores == [w2.store.answer(answer_id).score]
+    w2.history.open_button.click()
+    assert w2.stack.currentWidget() is w2.review and "Individual" in w2.review.verdict.text()
+
+
+def test_interrupted_recording_is_recovered_on_next_start(qtbot, make_window, tmp_path):
+    import soundfile as sf
+    store = open_default()
+    sid = store.new_session()
+    wav = tmp_path / "left.wav"
+    aid = store.start_answer(sid, "conflict-01", "Tell me about a time you disagreed with your manager.",
+                             "conflict", wav)
+    x, rate = sf.read(str(AUDIO / "team.flac"), dtype="float32")
+    writer = WavStreamWriter(wav, rate)
+    writer.write(x)
+    writer.sync()                                          # killed here: never closed
+    store.close()
+    w = make_window()
+    with qtbot.waitSignal(w.answer_ready, timeout=60_000):
+        _ready(qtbot, w)
+    assert w.asked == ["Recover an interrupted answer?"]
+    row = w.store.answer(aid)
+    assert row.status == "done" and row.verdict == "team_only"
+    assert w.stack.currentWidget() is w.review
+
+
+def test_cancel_keeps_nothing_and_no_microphone_is_explained(qtbot, make_window):
+    w = make_window(backend=FakeBackend())
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    qtbot.keyClick(w, Qt.Key_Space)
+    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.3)
+    qtbot.keyClick(w, Qt.Key_Escape)
+    assert w.rehearsal is None and w.store.answers(include_unfinished=True) == []
+    w._backend = FakeBackend(devices=[])
+    qtbot.keyClick(w, Qt.Key_Space)
+    assert w.rehearsal is None and any("No microphone found" in t for t in w.told)
+
+
+def test_silent_take_reports_no_speech(qtbot, make_window):
+    w = make_window(backend=FakeBackend(signal=silence))
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    w.start_take()
+    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 1.0)
+    w.stop_take()
+    qtbot.waitUntil(lambda: bool(w.told), timeout=20_000)
+    assert "No speech was detected" in w.told[0]
+
+
+def test_model_missing_is_explained(qtbot, make_window):
+    from mockinterview.transcribe import ModelError
+
+    def broken():
+        raise ModelError("model 'base.en' is not installed")
+    w = make_window(loader=broken)
+    qtbot.waitUntil(lambda: bool(w.told), timeout=10_000)
+    assert "not installed" in w.told[0] and not w.practice.record.isEnabled()
+
+
+def test_delete_from_history_asks_and_removes_audio(qtbot, make_window, tmp_path):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    audio = tmp_path / "a.wav"
+    audio.write_bytes(b"x")
+    aid = w.store.start_answer(w.store.new_session(), "failure-01", "Tell me about a time you failed.", "failure", audio)
+    t = Transcript("I shipped the wrong file. I fixed it that night.", [], [], 5.0, "en", "faster-whisper", "tiny.en")
+    w.store.finish_answer(aid, t, analyze(t.text))
+    w.show_history()
+    w.history.delete_button.click()
+    assert w.asked == ["Delete this answer?"] and w.store.answer(aid) is None and not audio.exists()
+    assert w.history.tree.topLevelItemCount() == 0
+
+
+def test_keyboard_shortcuts_and_accessible_names(qtbot, make_window):
+    w = make_window()
+    qtbot.keyClick(w, Qt.Key_R, Qt.ControlModifier)
+    assert w.practice.current_question() is not None
+    qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    assert w.stack.currentWidget() is w.history
+    qtbot.keyClick(w, Qt.Key_N, Qt.ControlModifier)
+    assert w.stack.currentWidget() is w.practice
+    for widget in (w.practice.record, w.practice.list, w.practice.level, w.review.transcript, w.history.tree):
+        assert widget.accessibleName()
+
+
+def test_no_display_points_to_the_terminal():
+    assert not has_display({}, "linux") and has_display({"DISPLAY": ":0"}, "linux") and has_display({}, "darwin")
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "mockinterview"], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "no display" in r.stderr and "mockinterview record" in r.stderr
+    assert NO_DISPLAY in r.stderr
+
+
+def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()) or 0)
+    old = sys.excepthook
+    try:
+        install_error_handler(lambda: None)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert "RuntimeError: boom" in shown[0]
+    assert "RuntimeError: boom" in log_path().read_text()
