@@ -64,6 +64,12 @@ def default_bank_dir() -> Path:
     return here.parents[2] / "assets" / "questions"
 
 
+def prompt_audio(question: Question) -> Path | None:
+    """The recorded prompt of a built-in question (assets/prompts/<id>.ogg), if there is one."""
+    path = default_bank_dir().parent / "prompts" / f"{question.id}.ogg"
+    return path if path.exists() else None
+
+
 def load_bank(*dirs: Path) -> QuestionBank:
     bank = QuestionBank()
     seen: set[str] = set()

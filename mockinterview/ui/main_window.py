@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ..audio.devices import RecorderError
 from ..core.analysis import EmptyAnswer
-from ..core.questions import QuestionBank
+from ..audio.player import Player
+from ..core.questions import QuestionBank, prompt_audio
 from ..core.settings import Settings
 from ..core.store import Store, StoreError
 from ..pipeline import analyze_transcript
@@ -29,6 +30,7 @@ SHORTCUTS = [("Space", "start or stop recording"), ("Esc", "cancel the current t
 class MainWindow(QMainWindow):
     engine_ready = Signal()
     answer_ready = Signal(int)         # emitted when a take's analysis has been saved and shown
+    prompt_finished = Signal()         # the spoken question has been played to the end
 
     def __init__(self, store: Store, bank: QuestionBank, settings: Settings, load_engine, backend=None):
         super().__init__()
@@ -57,6 +59,9 @@ class MainWindow(QMainWindow):
         self.practice.pause_clicked.connect(self.toggle_pause)
         self.practice.cancel_clicked.connect(self.cancel_take)
         self.practice.random.clicked.connect(self.random_question)
+        self.practice.play_clicked.connect(self.play_question)
+        self.practice.hide_text = settings.hide_question_until_spoken
+        self.player = None
         self.practice.question_changed.connect(self._question_changed)
         self.review.try_again.connect(self.try_again)
         self.review.back.connect(self.show_practice)
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         self.history.open_answer.connect(self.open_answer)
         self.history.delete_answer.connect(self.delete_answer)
         self.history.filter_changed.connect(lambda _c: self.show_history())
+        self.prompt_finished.connect(self._prompt_done, Qt.QueuedConnection)
         QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_take)
         self._set_ready(False, "Loading the speech model…")
@@ -134,6 +140,31 @@ class MainWindow(QMainWindow):
         self.show_practice()
         if self.practice.list.count():
             self.practice.list.setCurrentRow(random.randrange(self.practice.list.count()))
+            if self.settings.voice:
+                self.play_question()
+
+
+    def play_question(self) -> None:
+        """Ask the question aloud, as an interviewer would (the recorded natural voice)."""
+        q = self.practice.current_question()
+        if q is None or self.rehearsal is not None:
+            return
+        path = prompt_audio(q)
+        if path is None:
+            self.practice.reveal()
+            self.practice.status.setText("This question has no recording; read it on screen.")
+            return
+        if self.player:
+            self.player.stop()
+        try:
+            self.player = Player.from_file(path, on_finished=self.prompt_finished.emit)
+            self.player.start()
+        except USER_ERRORS as exc:
+            self.practice.reveal()
+            self.practice.status.setText(f"The question cannot be played ({exc}); read it on screen.")
+
+    def _prompt_done(self) -> None:
+        self.practice.reveal()
 
     def _space(self) -> None:
         if self.stack.currentWidget() is self.practice:
@@ -149,6 +180,9 @@ class MainWindow(QMainWindow):
 
     def start_take(self) -> None:
         q = self.practice.current_question()
+        if self.player:
+            self.player.stop()                 # starting to answer interrupts the question
+            self.practice.reveal()
         if q is None:
             self.practice.status.setText("Choose a question first (or press Ctrl+R for a random one).")
             return
@@ -266,6 +300,8 @@ class MainWindow(QMainWindow):
             self.show_history()
 
     def closeEvent(self, event) -> None:
+        if self.player:
+            self.player.stop()
         if self.rehearsal is not None:
             self.stop_take()
         self.jobs.wait_all()

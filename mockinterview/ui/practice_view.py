@@ -19,6 +19,7 @@ class PracticeView(QWidget):
     pause_clicked = Signal()
     cancel_clicked = Signal()
     question_changed = Signal(object)
+    play_clicked = Signal()
 
     def __init__(self, questions: list[Question], parent=None):
         super().__init__(parent)
@@ -33,6 +34,8 @@ class PracticeView(QWidget):
         self.question = QLabel("Choose a question.", wordWrap=True, accessibleName="Current question")
         self.question.setStyleSheet("font-size: 16pt; font-weight: 600; padding: 8px 0")
         self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
+        self.play = QPushButton("▶ &Play question", accessibleName="Play the question aloud")
+        self.hide_text = False            # the setting "hide the question until it has been spoken"
         self.record = QPushButton("● Record  (Space)", accessibleName="Record or stop")
         self.record.setMinimumHeight(44)
         self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
@@ -51,6 +54,7 @@ class PracticeView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.question)
         right.addWidget(self.probe)
+        right.addWidget(self.play)
         right.addStretch(1)
         controls = QHBoxLayout()
         controls.addWidget(self.record, 2)
@@ -69,6 +73,8 @@ class PracticeView(QWidget):
         self.competency.currentIndexChanged.connect(self._fill)
         self.search.textChanged.connect(self._fill)
         self.list.currentItemChanged.connect(self._picked)
+        self.list.itemActivated.connect(lambda _item: self.play_clicked.emit())
+        self.play.clicked.connect(self.play_clicked)
         self.record.clicked.connect(self.record_clicked)
         self.pause.clicked.connect(self.pause_clicked)
         self.cancel.clicked.connect(self.cancel_clicked)
@@ -91,9 +97,15 @@ class PracticeView(QWidget):
 
     def _picked(self, item) -> None:
         q = item.data(Qt.UserRole) if item else None
-        self.question.setText(q.text if q else "Choose a question.")
+        self.question.setText(("Listen… (the text appears once the question has been spoken)" if self.hide_text
+                               else q.text) if q else "Choose a question.")
         self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q else "")
         self.question_changed.emit(q)
+
+    def reveal(self) -> None:
+        q = self.current_question()
+        if q:
+            self.question.setText(q.text)
 
     def current_question(self) -> Question | None:
         item = self.list.currentItem()

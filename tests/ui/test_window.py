@@ -181,3 +181,35 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, monkeypatch):
         sys.excepthook = old
     assert "RuntimeError: boom" in shown[0]
     assert "RuntimeError: boom" in log_path().read_text()
+
+
+def test_question_is_heard_through_the_speaker(qtbot, make_window, virtual_mic, faster_engine, tmp_path):
+    from mockinterview.audio.convert import load_audio
+    from mockinterview.audio.recorder import Recorder
+    from mockinterview.core.wer import wer
+    w = make_window()
+    w.practice.hide_text = True
+    w.practice.search.setText("disagreed with your manager")
+    w.practice.list.setCurrentRow(0)
+    q = w.practice.current_question()
+    assert q.id == "conflict-01" and "Listen" in w.practice.question.text()
+    ear = Recorder(tmp_path / "heard.wav")               # what a listener at the virtual speaker hears
+    ear.start()
+    qtbot.waitUntil(lambda: ear.elapsed > 0.2, timeout=10_000)
+    with qtbot.waitSignal(w.prompt_finished, timeout=20_000):
+        qtbot.keyClick(w.practice.list, Qt.Key_Return)   # Enter on a question asks it aloud
+    qtbot.wait(400)
+    take = ear.stop()
+    assert not take.silent
+    heard = faster_engine.transcribe(load_audio(take.path)[0]).text
+    assert wer(q.text, heard) <= 0.2, heard
+    assert w.practice.question.text() == q.text           # revealed once spoken
+
+
+def test_every_question_has_a_recorded_prompt():
+    from mockinterview.core.questions import load_bank, prompt_audio
+    bank = load_bank()
+    missing = [q.id for q in bank.questions if prompt_audio(q) is None]
+    assert not missing
+    total = sum(prompt_audio(q).stat().st_size for q in bank.questions)
+    assert total <= 15_000_000
