@@ -165,3 +165,12 @@ def test_json_contract():
         assert s["agent"] in ("self", "team", "other", "passive", "none")
     for h in d["highlights"]:
         assert h["kind"] in ("self", "team", "passive", "hedge", "filler", "metric")
+
+
+def test_and_i_after_an_object_starts_a_new_clause_not_a_joint_subject():
+    text = "I showed her the charts and I suggested a pilot. I pulled every trial from last year and I built a model."
+    a = analyze(text)
+    assert [s.agent for s in a.sentences] == ["self", "self"]
+    selfs = [text[h.start:h.end] for h in a.highlights if h.kind == "self"]
+    assert selfs == ["I showed", "I suggested", "I pulled", "I built"]
+    assert analyze("My manager and I rewrote the plan.").sentences[0].agent == "team"

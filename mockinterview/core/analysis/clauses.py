@@ -191,13 +191,28 @@ def _subject_class_pronoun(toks: list[Token], i: int) -> str | None:
 
 
 def _is_noun_before(toks: list[Token], k: int) -> bool:
-    """Is toks[k] the end of a noun phrase that starts a clause ("my team", "two classmates")?"""
+    """Is toks[k] the end of a noun phrase that starts a clause ("my team", "two classmates")?
+
+    "X and I" is a joint subject only at the start of a clause; after a verb or an object
+    ("I showed her the charts and I suggested…") it joins two clauses instead.
+    """
     w = toks[k].low
-    if w in L.PERSON_NOUNS or w in L.TEAM_NOUNS or w.rstrip("s") in L.PERSON_NOUNS:
-        return True
-    if toks[k].text[:1].isupper() and toks[k].low != "i":
-        return True
-    return k >= 1 and toks[k - 1].low in ("my", "our", "a", "another", "one", "the", "two", "three") and toks[k].is_word
+    nounish = (w in L.PERSON_NOUNS or w in L.TEAM_NOUNS or w.rstrip("s") in L.PERSON_NOUNS
+               or (toks[k].text[:1].isupper() and w != "i")
+               or (k >= 1 and toks[k - 1].low in ("my", "our", "a", "another", "one", "the", "two", "three")
+                   and toks[k].is_word))
+    if not nounish:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 6:
+        t = toks[j].low
+        if not toks[j].is_word or t in L.COORDINATORS or t in L.SUBORDINATORS or t in L.DISCOURSE \
+                or t in L.FILLER_WORDS:
+            return True                        # reached the start of the clause
+        if t in L.AUX or is_past(t) or t in L.OBJECT_PRONOUNS or t in ("her", "i", "we", "he", "she", "they"):
+            return False                       # a verb or a subject before it: X is an object
+        j -= 1
+    return j < 0
 
 
 def _relative_antecedent(toks: list[Token], i: int) -> str | None:
@@ -305,7 +320,7 @@ def _clause_at(toks: list[Token], i: int) -> Clause | None:
             subj_start = max(0, i - 2)
         if subj is None or vs is None or not _starts_verb_group(toks, vs, pronoun=True):
             return None
-        if t.low == "i" and i > 0 and toks[i - 1].low == "and":
+        if subj == "team" and t.low == "i" and i > 0 and toks[i - 1].low == "and":
             subj_start = _np_class(toks, i - 2)[1] if i >= 2 else i - 1
     elif (t.is_word or t.is_number) and t.low not in L.PREPOSITIONS and t.low not in NP_STOP:
         vs = _next_content(toks, i + 1, limit=2)

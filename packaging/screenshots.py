@@ -1,0 +1,83 @@
+"""Screenshots of the practice, review and history views, from the real app on a virtual screen.
+
+    python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
+
+Starts Xvfb (unless DISPLAY is set), opens the app on a temporary data folder, answers one
+question with a speech fixture (transcribed by the real model), and saves PNGs to
+assets/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "assets" / "screenshots"
+
+
+def main() -> int:
+    xvfb = None
+    if not os.environ.get("DISPLAY"):
+        if not shutil.which("Xvfb"):
+            print("Xvfb is not installed (apt install xvfb)", file=sys.stderr)
+            return 1
+        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1280x860x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.environ["DISPLAY"] = ":97"
+        time.sleep(1.0)
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ["MOCKINTERVIEW_DATA_DIR"] = tempfile.mkdtemp(prefix="mockinterview-shots-")
+    try:
+        from PySide6.QtWidgets import QApplication
+        app = QApplication(sys.argv[:1])
+        from mockinterview.audio.convert import load_audio
+        from mockinterview.core.analysis import analyze
+        from mockinterview.ui.app import build_window
+
+        w = build_window()
+        w.resize(1200, 760)
+        w.show()
+        while w.engine is None:
+            app.processEvents()
+            time.sleep(0.02)
+        OUT.mkdir(parents=True, exist_ok=True)
+        w.practice.competency.setCurrentIndex(w.practice.competency.findData("initiative"))
+        w.practice.select("initiative-03")
+        w.practice.show_progress(47.0, -18.0)
+        w.practice.status.setText("Recording… press Space to stop, Esc to cancel.")
+        for _ in range(20):
+            app.processEvents()
+        w.grab().save(str(OUT / "practice.png"))
+
+        q = w.bank.get("initiative-03")
+        for fixture, qid in (("team", "teamwork-01"), ("individual", "initiative-03")):
+            question = w.bank.get(qid)
+            t = w.engine.transcribe(load_audio(ROOT / "tests" / "fixtures" / "audio" / f"{fixture}.flac")[0])
+            aid = w.store.start_answer(w.store.new_session(), question.id, question.text, question.competency,
+                                       Path(os.environ["MOCKINTERVIEW_DATA_DIR"]) / f"{fixture}.wav")
+            w.store.finish_answer(aid, t, analyze(t.text, t.words, duration_s=t.duration))
+        w.open_answer(aid)
+        w.review.transcript.highlighted.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("sentence:2"))
+        for _ in range(20):
+            app.processEvents()
+        w.grab().save(str(OUT / "review.png"))
+        w.show_history()
+        for _ in range(20):
+            app.processEvents()
+        w.grab().save(str(OUT / "history.png"))
+        w.close()
+        print(f"saved {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT} ({q.id})")
+    finally:
+        if xvfb:
+            xvfb.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
