@@ -186,12 +186,30 @@ def _cmd_record(args: argparse.Namespace) -> int:
         return 1
     ready = time.perf_counter() - stopped
     print(f"\nSaved {take.seconds:.1f} s to {out}; feedback ready {ready:.2f} s after Stop.", file=sys.stderr)
+    _keep_in_history(args.question, out, transcript, result)
     if take.device != prefs.input_device:
         prefs.input_device = take.device
         settings.save(prefs)
     _emit(result, str(out), args.json, not args.json and use_colour(sys.stdout),
           {"audio": str(out), "latency_after_stop_s": round(ready, 3)})
     return 0
+
+
+def _keep_in_history(question_id: str | None, audio: Path, transcript, result) -> None:
+    """Terminal takes join the same history as the window's."""
+    from .core.questions import load_bank
+    from .core.store import StoreError, open_default
+
+    q = load_bank().get(question_id) if question_id else None
+    try:
+        store = open_default()
+        aid = store.start_answer(store.new_session(), q.id if q else None,
+                                 q.text if q else "(free practice from the terminal)",
+                                 q.competency if q else None, audio)
+        store.finish_answer(aid, transcript, result)
+        store.close()
+    except StoreError as exc:
+        print(f"mockinterview: not saved to history: {exc}", file=sys.stderr)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:
@@ -310,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--seconds", type=float, help="stop after this many seconds instead of waiting for Enter")
     r.add_argument("--engine", help="speech engine (default: from settings, faster-whisper)")
     r.add_argument("--model", help="model name or folder (default: from settings, tiny.en)")
+    r.add_argument("--question", metavar="ID", help="the question you are answering (see: mockinterview questions)")
     r.add_argument("--json", action="store_true", help="print the analysis as JSON")
     r.set_defaults(func=_cmd_record)
     m = sub.add_parser("models", help="list speech models, or download a larger one (needs a network)")

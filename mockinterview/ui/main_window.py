@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
             self.addAction(act)          # shortcuts work whether or not the menu bar has focus
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
-        keys.triggered.connect(lambda: self.tell("Keyboard shortcuts", "\n".join(f"{k}: {d}" for k, d in SHORTCUTS)))
+        keys.triggered.connect(lambda: self.tell("Keyboard shortcuts", "\n".join(f"{k}: {d}" for k, d in SHORTCUTS),
+                                                 info=True))
         help_menu.addAction(keys)
 
     def _start_loading(self) -> None:
@@ -120,9 +121,8 @@ class MainWindow(QMainWindow):
     def ask(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
-    def tell(self, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(QMessageBox.Warning if details or title != "Keyboard shortcuts" else QMessageBox.Information,
-                          title, text, parent=self)
+    def tell(self, title: str, text: str, details: str = "", info: bool = False) -> None:
+        box = QMessageBox(QMessageBox.Information if info else QMessageBox.Warning, title, text, parent=self)
         if details:
             box.setDetailedText(details)
         box.exec()

@@ -44,7 +44,7 @@ def test_record_command_end_to_end(virtual_mic, fixtures_meta, tmp_path):
     out = tmp_path / "cli.wav"
     env = dict(os.environ, **virtual_mic)
     proc = subprocess.Popen([sys.executable, "-m", "mockinterview", "record", "--seconds", "14", "--json",
-                             "--out", str(out)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--question", "conflict-01", "--out", str(out)], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # wait until the command says it is recording (the model loads first)
     seen = b""
     while b"Recording to" not in seen:
@@ -62,3 +62,7 @@ def test_record_command_end_to_end(virtual_mic, fixtures_meta, tmp_path):
     assert d["ownership"]["verdict"] == "individual"
     assert d["duration_s"] > 13 and d["delivery"]["wpm"] > 0
     assert b"feedback ready" in stderr
+    history = subprocess.run([sys.executable, "-m", "mockinterview", "history", "--json"], env=env, cwd=ROOT,
+                             capture_output=True, text=True)
+    [row] = [json.loads(x) for x in history.stdout.splitlines()]
+    assert row["question_id"] == "conflict-01" and row["verdict"] == "individual"

@@ -23,7 +23,7 @@ def make_window(qtbot, faster_engine):
         w = build_window(load_engine=loader or (lambda: faster_engine), backend=backend)
         w.asked, w.told = [], []
         w.ask = lambda title, text: (w.asked.append(title), answers)[1]
-        w.tell = lambda title, text, details="": w.told.append(text)
+        w.tell = lambda title, text, details="", info=False: w.told.append(text)
         qtbot.addWidget(w)
         w.show()
         w.activateWindow()                  # shortcuts go to the active window
