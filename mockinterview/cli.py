@@ -9,7 +9,8 @@ from pathlib import Path
 from . import __version__
 
 
-TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
+# Audio and video formats that cannot be read: a clear error instead of "binary file".
+UNSUPPORTED_MEDIA = (".m4a", ".aac", ".wma", ".amr", ".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".3gp", ".caf")
 
 
 class _Engine:
@@ -54,10 +55,10 @@ def _read_source(name: str, engine: _Engine):
     if suffix in SUPPORTED:
         t = transcribe_file(path, engine.get(), progress=_progress_printer(f"transcribing {path.name}"))
         return analyze_transcript(t), name
-    if suffix in TEXT_SUFFIXES or path.is_dir() or not path.exists():
-        return analyze(read_answer_file(path)), name
-    raise InputError(f"{name}: unsupported file type {suffix}; use a text file (.txt) or audio "
-                     f"({', '.join(s.lstrip('.') for s in SUPPORTED)})")
+    if suffix in UNSUPPORTED_MEDIA and path.exists():
+        raise InputError(f"{name}: unsupported file type {suffix}; use a text file (.txt) or audio "
+                         f"({', '.join(s.lstrip('.') for s in SUPPORTED)})")
+    return analyze(read_answer_file(path)), name
 
 
 def _user_errors() -> tuple[type[Exception], ...]:

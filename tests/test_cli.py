@@ -126,3 +126,10 @@ def test_history_lists_saved_answers(tmp_path):
     assert "initiative" not in out or "process you improved" in out
     assert "individual" in out
     assert b"No saved answers" in run("history", env={"MOCKINTERVIEW_DATA_DIR": str(tmp_path / "empty")}).stdout
+
+
+def test_any_text_file_is_read_whatever_its_name(tmp_path):
+    p = tmp_path / "answer.notes"
+    p.write_text((EXAMPLES / "team-answer.txt").read_text())
+    r = run("analyze", str(p))
+    assert r.returncode == 0 and b"Team only" in r.stdout
