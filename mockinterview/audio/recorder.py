@@ -149,48 +149,43 @@ class Recorder:
                                                 "What was recorded is kept.")
                     break
                 continue
-            if block is None:
+            if block is None or not self._handle(block):
                 break
             last_block = time.monotonic()
             got_any = True
-            mono = block.mean(axis=1) if block.ndim == 2 else block
-            try:
-                self._writer.write(mono)
-            except OSError as exc:
-                self.error = self._disk_message(exc)
-                break
-            rms = float(np.sqrt(np.mean(mono * mono))) if mono.size else 0.0
-            self.level_dbfs = 20 * math.log10(rms) if rms > 1e-6 else -120.0
-            self._peak_seen = max(self._peak_seen, self.level_dbfs)
-            if not self.silent and self._peak_seen <= SILENCE_DBFS and self.elapsed >= self.silence_after_s:
-                self.silent = True
-            elif self.silent and self.level_dbfs > SILENCE_DBFS:
-                self.silent = False
-            if self.listener:
-                out = self._resampler.resample_chunk(mono) if self._resampler else mono
-                if out.size:
-                    self.listener(out)
         # drain what is queued so nothing recorded is lost on a clean stop
         while self.error is None:
             try:
                 block = self._q.get_nowait()
             except queue.Empty:
                 break
-            if block is None:
+            if block is None or not self._handle(block):
                 break
-            mono = block.mean(axis=1) if block.ndim == 2 else block
-            try:
-                self._writer.write(mono)
-            except OSError as exc:
-                self.error = self._disk_message(exc)
-            if self.listener:
-                out = self._resampler.resample_chunk(mono) if self._resampler else mono
-                if out.size:
-                    self.listener(out)
         if self.listener and self._resampler:
             tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
             if tail.size:
                 self.listener(tail)
+
+    def _handle(self, block: np.ndarray) -> bool:
+        """Write one block, update level and silence, feed the listener. False after a disk fault."""
+        mono = block.mean(axis=1) if block.ndim == 2 else block
+        try:
+            self._writer.write(mono)
+        except OSError as exc:
+            self.error = self._disk_message(exc)
+            return False
+        rms = float(np.sqrt(np.mean(mono * mono))) if mono.size else 0.0
+        self.level_dbfs = 20 * math.log10(rms) if rms > 1e-6 else -120.0
+        self._peak_seen = max(self._peak_seen, self.level_dbfs)
+        if not self.silent and self._peak_seen <= SILENCE_DBFS and self.elapsed >= self.silence_after_s:
+            self.silent = True
+        elif self.silent and self.level_dbfs > SILENCE_DBFS:
+            self.silent = False
+        if self.listener:
+            out = self._resampler.resample_chunk(mono) if self._resampler else mono
+            if out.size:
+                self.listener(out)
+        return True
 
     def _disk_message(self, exc: OSError) -> str:
         kept = f"{self.elapsed:.0f} s"
