@@ -1,7 +1,7 @@
 """The result of a transcription: plain data shared by engines, storage and analysis."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from .analysis.model import Word
 

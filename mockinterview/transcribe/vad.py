@@ -14,7 +14,3 @@ def speech_regions(audio: np.ndarray, min_silence_ms: int = 500, threshold: floa
 
     opts = VadOptions(threshold=threshold, min_silence_duration_ms=min_silence_ms, speech_pad_ms=200)
     return [(t["start"], t["end"]) for t in get_speech_timestamps(audio.astype(np.float32, copy=False), opts)]
-
-
-def has_speech(audio: np.ndarray) -> bool:
-    return bool(speech_regions(audio))

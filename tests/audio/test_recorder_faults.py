@@ -2,7 +2,6 @@ import builtins
 import errno
 import time
 
-import numpy as np
 import pytest
 import soundfile as sf
 

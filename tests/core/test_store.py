@@ -1,6 +1,5 @@
 import shutil
 import sqlite3
-import threading
 
 import pytest
 

@@ -1,5 +1,4 @@
 """The window, driven through its widgets (pytest-qt, offscreen, a temp data folder per test)."""
-import shutil
 import subprocess
 import sys
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import lexicon as L
-from .clauses import Clause, find_clauses, is_past
+from .clauses import Clause, find_clauses
 from .tokens import Token
 
 

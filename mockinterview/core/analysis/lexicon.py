@@ -72,9 +72,6 @@ PERSON_NOUNS = _words(
     "neighbours neighbors manager's client's customer's leader leaders corporate hq headquarters "
     "postdoc postdocs grad"
 )
-# Subject nouns that are not agents (an inanimate or abstract subject).
-THING_NOUNS = _words("it this that thing things everything nothing something stuff")
-
 EMOTION_ADJECTIVES = _words(
     "upset happy unhappy angry annoyed frustrated thrilled pleased glad satisfied impressed furious "
     "mad worried concerned disappointed grateful thankful excited nervous relieved delighted fine "
