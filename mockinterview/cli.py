@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .errors import user_errors
 
 
 # Audio and video formats that cannot be read: a clear error instead of "binary file".
@@ -61,16 +62,6 @@ def _read_source(name: str, engine: _Engine):
     return analyze(read_answer_file(path)), name
 
 
-def _user_errors() -> tuple[type[Exception], ...]:
-    from .audio.convert import AudioFileError
-    from .audio.devices import RecorderError
-    from .core.analysis import EmptyAnswer
-    from .core.textinput import InputError
-    from .transcribe.base import TranscriptionError
-    from .transcribe.models import ModelError
-    return (InputError, EmptyAnswer, AudioFileError, RecorderError, TranscriptionError, ModelError)
-
-
 def _error_text(name: str, exc: Exception) -> str:
     from .core.analysis import EmptyAnswer
     from .core.textinput import InputError
@@ -100,7 +91,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
     colour = not args.json and use_colour(sys.stdout)
     engine = _Engine(args.engine, args.model)
-    errors = _user_errors()
+    errors = user_errors()
     failures = 0
     for i, name in enumerate(args.files):
         try:
@@ -141,14 +132,14 @@ def _cmd_record(args: argparse.Namespace) -> int:
             f"answer-{datetime.now():%Y%m%d-%H%M%S}.wav"
         inc = IncrementalTranscriber(engine)
         rec = Recorder(out, device=args.device or prefs.input_device, backend=backend, listener=inc.feed)
-    except _user_errors() as exc:
+    except user_errors() as exc:
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
     if rec.notice:
         print(f"mockinterview: {rec.notice}", file=sys.stderr)
     try:
         rec.start()
-    except _user_errors() as exc:
+    except user_errors() as exc:
         inc.cancel()
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
@@ -182,7 +173,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     try:
         transcript = inc.finish()
         result = analyze_transcript(transcript)
-    except _user_errors() as exc:
+    except user_errors() as exc:
         print(f"\nmockinterview: {_error_text(str(out), exc)} (the recording is kept in {out})", file=sys.stderr)
         return 1
     ready = time.perf_counter() - stopped

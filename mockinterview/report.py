@@ -5,6 +5,7 @@ import os
 import textwrap
 
 from .core.analysis import Analysis
+from .core.analysis.model import VERDICT_TEXT
 from .core.analysis.runs import runs
 
 # ANSI styles per highlight kind; chosen to differ in more than red/green (bold, underline).
@@ -18,11 +19,6 @@ STYLES = {
 }
 RESET = "\033[0m"
 AGENT_NAMES = {"self": "you", "team": "team", "other": "others", "passive": "hidden", "none": "context"}
-VERDICT_TEXT = {
-    "individual": "Individual: your own actions carry the story",
-    "mixed": "Mixed: some of your own actions, but key steps are 'we' or unowned",
-    "team_only": "Team only: no action of your own can be identified",
-}
 
 
 def use_colour(stream) -> bool:

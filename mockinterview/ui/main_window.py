@@ -7,21 +7,20 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
-from ..audio.devices import RecorderError
 from ..core.analysis import EmptyAnswer
 from ..audio.player import Player
 from ..core.questions import QuestionBank, prompt_audio
 from ..core.settings import Settings
-from ..core.store import Store, StoreError
+from ..core.store import Store
+from ..errors import user_errors
 from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
-from ..transcribe import ModelError, TranscriptionError
 from .history_view import HistoryView
 from .practice_view import PracticeView
 from .review_view import ReviewView
 from .workers import Jobs
 
-USER_ERRORS = (RecorderError, ModelError, TranscriptionError, EmptyAnswer, StoreError, OSError)
+USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
 SHORTCUTS = [("Space", "start or stop recording"), ("Esc", "cancel the current take"),
              ("Ctrl+N", "new question"), ("Ctrl+H", "history"), ("Ctrl+R", "random question"),
              ("Enter", "open the selected question, take or answer"), ("Ctrl+Q", "quit")]

@@ -8,11 +8,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QVBoxLayout, QWidget)
 
 from ..core.analysis import Analysis
+from ..core.analysis.model import VERDICT_TEXT
 from .transcript_html import legend_html, transcript_html
 
-VERDICTS = {"individual": "Individual: your own actions carry the story",
-            "mixed": "Mixed: some of your own actions, but key steps are 'we' or unowned",
-            "team_only": "Team only: no action of your own can be identified"}
 AGENT_WORDS = {"self": "your action", "team": "team action", "other": "someone else", "passive": "hidden agent",
                "none": "context"}
 
@@ -78,7 +76,7 @@ class ReviewView(QWidget):
         self.analysis = a
         self.question.setText(question)
         o = a.ownership
-        self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICTS[o.verdict])}")
+        self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICT_TEXT[o.verdict])}")
         self.transcript.setHtml(transcript_html(a, self._dark()))
         s = a.star
         parts = [("Situation", s.situation), ("Task", s.task), ("Action", s.action), ("Result", s.result)]

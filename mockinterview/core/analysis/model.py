@@ -7,6 +7,12 @@ SCHEMA = "mockinterview.analysis/1"
 AGENTS = ("self", "team", "other", "passive", "none")
 STARS = ("situation", "task", "action", "result", "reflection", "other")
 HIGHLIGHT_KINDS = ("self", "team", "passive", "hedge", "filler", "metric")
+# What each verdict means, in the words shown to the user (terminal and window alike).
+VERDICT_TEXT = {
+    "individual": "Individual: your own actions carry the story",
+    "mixed": "Mixed: some of your own actions, but key steps are 'we' or unowned",
+    "team_only": "Team only: no action of your own can be identified",
+}
 
 
 @dataclass(frozen=True, slots=True)
