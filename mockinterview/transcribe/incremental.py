@@ -93,8 +93,8 @@ class IncrementalTranscriber:
         t1 = time.perf_counter()
         audio = self._consolidate()
         tail = audio[self._committed:]
-        if tail.size and speech_regions(tail):
-            self._transcribe(tail, self._committed)
+        if tail.size:
+            self._transcribe(tail, self._committed)      # it skips a tail without speech
         self.finish_stats = {"wait_for_worker_s": t1 - t0, "tail_s": len(tail) / SAMPLE_RATE,
                              "tail_compute_s": time.perf_counter() - t1}
         duration = len(audio) / SAMPLE_RATE
