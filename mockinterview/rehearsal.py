@@ -17,7 +17,7 @@ from .core.analysis import Analysis
 from .core.questions import Question
 from .core.store import AnswerRow, Store
 from .core.transcript import Transcript
-from .pipeline import analyze_transcript, transcribe_file
+from .pipeline import NoSpeech, analyze_transcript, transcribe_file
 from .transcribe.incremental import IncrementalTranscriber
 
 
@@ -55,7 +55,11 @@ class Rehearsal:
     def finish(self) -> Result:
         """After stop(): the rest of the transcription and the analysis (run off the GUI thread)."""
         transcript = self.inc.finish()
-        analysis = analyze_transcript(transcript)
+        try:
+            analysis = analyze_transcript(transcript)
+        except NoSpeech:
+            self.store.mark_no_speech(self.answer_id)
+            raise
         self.store.finish_answer(self.answer_id, transcript, analysis)
         return Result(self.answer_id, self.take, transcript, analysis)
 
@@ -78,6 +82,10 @@ def recover(store: Store, engine, row: AnswerRow) -> Result:
         raise FileNotFoundError(f"the recording {path} is gone")
     repair_wav(path)
     transcript = transcribe_file(path, engine)
-    analysis = analyze_transcript(transcript)
+    try:
+        analysis = analyze_transcript(transcript)
+    except NoSpeech:
+        store.mark_no_speech(row.id)
+        raise
     store.finish_answer(row.id, transcript, analysis)
     return Result(row.id, None, transcript, analysis)

@@ -3,6 +3,9 @@
 Schema versions live in MIGRATIONS; `PRAGMA user_version` says which have run. Each migration
 runs in one transaction, and before any migration of an existing database a copy is written
 next to it (`mockinterview.db.v<old>-backup-<time>`). One Store object owns the connection.
+
+An answer's status is 'recording' from the start of a take (so a crash leaves a row to
+recover), 'done' once analysed, or 'no_speech' when the take held no speech (audio kept).
 """
 from __future__ import annotations
 
@@ -186,6 +189,12 @@ class Store:
                 (json.dumps(transcript.to_dict()), json.dumps(analysis.to_json_dict(f"answer:{answer_id}")),
                  transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
                  analysis.ownership.score, transcript.duration, answer_id))
+
+    @_locked
+    def mark_no_speech(self, answer_id: int) -> None:
+        """A take with no speech: kept with its audio, but not an answer and not left to recover."""
+        with self._tx():
+            self.db.execute("UPDATE answers SET status='no_speech' WHERE id=?", (answer_id,))
 
     @_locked
     def answers(self, competency: str | None = None, question_id: str | None = None,

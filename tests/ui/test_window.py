@@ -118,6 +118,10 @@ def test_silent_take_reports_no_speech(qtbot, make_window):
     w.stop_take()
     qtbot.waitUntil(lambda: bool(w.told), timeout=20_000)
     assert "No speech was detected" in w.told[0]
+    # the silent take is neither in the history nor offered for recovery on the next start
+    assert w.store.answers() == [] and w.store.unfinished() == []
+    [row] = w.store.answers(include_unfinished=True)
+    assert row.status == "no_speech" and row.audio_path and __import__("os").path.exists(row.audio_path)
 
 
 def test_model_missing_is_explained(qtbot, make_window):
