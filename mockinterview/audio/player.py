@@ -9,6 +9,15 @@ import numpy as np
 from .devices import RecorderError
 
 
+def audio_length(path: Path) -> float | None:
+    """Seconds of audio in a file, read from its header; None if it cannot be read."""
+    import soundfile as sf
+    try:
+        return sf.info(str(path)).duration
+    except (OSError, RuntimeError):       # soundfile's errors are RuntimeErrors
+        return None
+
+
 class Player:
     """Plays one clip in PortAudio's callback thread; `position` (seconds) is readable any time."""
 
@@ -36,10 +45,18 @@ class Player:
     def duration(self) -> float:
         return len(self.samples) / self.rate
 
+    @property
+    def playing(self) -> bool:
+        return self._stream is not None and self._stream.active
+
     def seek(self, seconds: float) -> None:
         self._pos = int(max(0.0, min(self.duration, seconds)) * self.rate)
 
     def start(self) -> None:
+        """Play from the current position (stop() then start() pauses and resumes)."""
+        if self._stream is not None:
+            self.stop()
+        self.finished.clear()
         try:
             import sounddevice as sd
         except OSError:

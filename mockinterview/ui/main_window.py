@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.analysis import EmptyAnswer
-from ..audio.player import Player
+from ..audio.player import Player, audio_length
 from ..core.questions import QuestionBank, prompt_audio
 from ..core.settings import Settings
 from ..core.store import Store
@@ -65,6 +66,12 @@ class MainWindow(QMainWindow):
         self.review.try_again.connect(self.try_again)
         self.review.back.connect(self.show_practice)
         self.review.open_take.connect(self.open_answer)
+        self.review.play_toggled.connect(self.toggle_answer_playback)
+        self.review.seek_requested.connect(self.seek_answer)
+        self.answer_player: Player | None = None
+        self.answer_audio: Path | None = None
+        self.playback_timer = QTimer(self, interval=50)
+        self.playback_timer.timeout.connect(self._playback_tick)
         self.history.open_answer.connect(self.open_answer)
         self.history.delete_answer.connect(self.delete_answer)
         self.history.filter_changed.connect(lambda _c: self.show_history())
@@ -179,6 +186,7 @@ class MainWindow(QMainWindow):
 
     def start_take(self) -> None:
         q = self.practice.current_question()
+        self.stop_answer_playback()
         if self.player:
             self.player.stop()                 # starting to answer interrupts the question
             self.practice.reveal()
@@ -277,16 +285,76 @@ class MainWindow(QMainWindow):
         self.current_question = self.bank.get(row.question_id) if row.question_id else None
         takes = [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
             if row.question_id else []
-        self.review.show_analysis(row.question_text, analysis, takes)
+        self.stop_answer_playback()
+        self.answer_player = None
+        length = audio_length(Path(row.audio_path)) if row.audio_path else None
+        self.answer_audio = Path(row.audio_path) if length else None
+        self.review.show_analysis(row.question_text, analysis, takes, row.transcript.words, length)
         self.stack.setCurrentWidget(self.review)
 
+    # -- playing back one's own answer ------------------------------------------------------------------
+    def _answer_player(self) -> Player | None:
+        if self.answer_player is None and self.answer_audio is not None:
+            try:
+                self.answer_player = Player.from_file(self.answer_audio)
+            except (USER_ERRORS + (RuntimeError,)) as exc:     # soundfile raises RuntimeError subclasses
+                self.answer_audio = None
+                self.statusBar().showMessage(f"Your recording cannot be played: {exc}")
+        return self.answer_player
+
+    def toggle_answer_playback(self) -> None:
+        p = self._answer_player()
+        if p is None:
+            return
+        if p.playing:
+            p.stop()
+        else:
+            if p.position >= p.duration - 0.05:
+                p.seek(0)
+            self._start_player(p)
+        self._playback_tick()
+
+    def seek_answer(self, seconds: float) -> None:
+        p = self._answer_player()
+        if p is None:
+            return
+        p.seek(seconds)
+        if not p.playing:
+            self._start_player(p)
+        self._playback_tick()
+
+    def _start_player(self, p: Player) -> None:
+        if self.player:
+            self.player.stop()
+        try:
+            p.start()
+        except USER_ERRORS as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.playback_timer.start()
+
+    def _playback_tick(self) -> None:
+        p = self.answer_player
+        if p is None:
+            return
+        self.review.show_position(p.position, p.duration, p.playing)
+        if not p.playing:
+            self.playback_timer.stop()
+
+    def stop_answer_playback(self) -> None:
+        if self.answer_player is not None and self.answer_player.playing:
+            self.answer_player.stop()
+            self._playback_tick()
+
     def show_practice(self) -> None:
+        self.stop_answer_playback()
         if self.rehearsal is None:
             self.stack.setCurrentWidget(self.practice)
 
     def show_history(self) -> None:
         if self.rehearsal is not None:
             return
+        self.stop_answer_playback()
         rows = self.store.answers(competency=self.history.filter.currentData())
         self.history.show_rows(rows, [s for _, s in self.store.trend()])
         self.stack.setCurrentWidget(self.history)
@@ -301,6 +369,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.player:
             self.player.stop()
+        self.stop_answer_playback()
         if self.rehearsal is not None:
             self.stop_take()
         self.jobs.wait_all()

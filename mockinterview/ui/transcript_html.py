@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from ..core.analysis import Analysis
+from ..core.analysis.align import WordSpan
 from ..core.analysis.runs import runs
 
 # Colours chosen to differ in more than hue (weight, underline, italics) and to read on light and dark.
@@ -25,24 +27,31 @@ LEGEND = (("self", "your own actions"), ("team", "team only ('we')"), ("other", 
           ("passive", "hidden agent"), ("metric", "numbers"), ("hedge", "hedges"), ("filler", "fillers"))
 
 
-def transcript_html(a: Analysis, dark: bool = False) -> str:
+def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] = ()) -> str:
+    """Sentences are links (sentence:N) so hovering explains them; timed words are links
+    (word:N:W) so clicking one can seek the recording there."""
     styles = DARK if dark else LIGHT
+    word_of: list[int | None] = [None] * len(a.text)
+    for wi, sp in enumerate(spans):
+        for i in range(sp.start, min(sp.end, len(a.text))):
+            word_of[i] = wi
     parts = []
-    current = None
     for r in runs(a):
-        if r.sentence != current:
-            if current is not None:
-                parts.append("</a>")
-            if r.sentence is not None:
-                parts.append(f'<a href="sentence:{r.sentence}" style="text-decoration:none; color:inherit">')
-            current = r.sentence
-        text = html.escape(a.text[r.start:r.end]).replace("\n", "<br>")
         style = styles.get(r.kind) if r.kind else None
         if not style and r.sentence is not None and a.sentences[r.sentence].agent == "other":
             style = styles["other"]
-        parts.append(f'<span style="{style}">{text}</span>' if style else text)
-    if current is not None:
-        parts.append("</a>")
+        start = r.start
+        for i in range(r.start + 1, r.end + 1):        # split the run where the word changes
+            if i < r.end and word_of[i] == word_of[start]:
+                continue
+            text = html.escape(a.text[start:i]).replace("\n", "<br>")
+            if style:
+                text = f'<span style="{style}">{text}</span>'
+            if r.sentence is not None:
+                href = f"word:{r.sentence}:{word_of[start]}" if word_of[start] is not None else f"sentence:{r.sentence}"
+                text = f'<a href="{href}" style="text-decoration:none; color:inherit">{text}</a>'
+            parts.append(text)
+            start = i
     return f'<div style="font-size:13pt; line-height:150%">{"".join(parts)}</div>'
 
 

@@ -216,3 +216,52 @@ def test_every_question_has_a_recorded_prompt():
     assert not missing
     total = sum(prompt_audio(q).stat().st_size for q in bank.questions)
     assert total <= 15_000_000
+
+
+def _saved_answer(store, engine, audio, question_id="initiative-03", text="Tell me about a process you improved."):
+    from mockinterview.pipeline import analyze_transcript, transcribe_file
+    transcript = transcribe_file(audio, engine)
+    aid = store.start_answer(store.new_session(), question_id, text, "initiative", audio)
+    store.finish_answer(aid, transcript, analyze_transcript(transcript))
+    return aid
+
+
+def test_own_answer_plays_back_with_the_spoken_word_marked_and_click_to_seek(qtbot, make_window, virtual_mic,
+                                                                            faster_engine, tmp_path):
+    import shutil
+    audio = shutil.copy(AUDIO / "individual.flac", tmp_path / "take.flac")
+    w = make_window()
+    aid = _saved_answer(w.store, faster_engine, audio)
+    w.open_answer(aid)
+    r = w.review
+    from mockinterview.audio.player import audio_length
+    from mockinterview.ui.practice_view import fmt_time
+    assert r.play.isEnabled() and r.clock.text() == f"0:00 / {fmt_time(audio_length(audio))}"
+    words = w.store.answer(aid).transcript.words
+    r.play.click()
+    qtbot.waitUntil(lambda: (r.current_word or 0) >= 3, timeout=10_000)
+    marked = r.transcript.extraSelections()
+    assert len(marked) == 1
+    spoken = r.spans[r.current_word].word
+    assert marked[0].cursor.selectedText().lower() == spoken.text.strip().lower().strip(".,!?")
+    assert spoken.start <= w.answer_player.position + 0.2       # the mark follows the audio
+    # clicking a word near the end jumps there
+    target = len(r.spans) - 5
+    sentence = next(i for i, s in enumerate(r.analysis.sentences) if s.start <= r.spans[target].start < s.end)
+    r.transcript.anchorClicked.emit(QUrl(f"word:{sentence}:{target}"))
+    assert abs(w.answer_player.position - r.spans[target].word.start) < 0.3
+    qtbot.waitUntil(lambda: r.current_word is not None and r.current_word >= target, timeout=5_000)
+    r.play.click()                                               # pause
+    assert not w.answer_player.playing and "Play" in r.play.text()
+    assert words[0].start < r.spans[target].word.start
+
+
+def test_answer_without_its_recording_cannot_be_played(qtbot, make_window, faster_engine, tmp_path):
+    import shutil
+    audio = shutil.copy(AUDIO / "individual.flac", tmp_path / "take.flac")
+    w = make_window()
+    aid = _saved_answer(w.store, faster_engine, audio)
+    (tmp_path / "take.flac").unlink()
+    w.open_answer(aid)
+    assert not w.review.play.isEnabled() and "not kept" in w.review.play.toolTip()
+    assert "Individual" in w.review.verdict.text()

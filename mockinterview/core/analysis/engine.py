@@ -7,6 +7,7 @@ from .agent import sentence_agent
 from .delivery import measure
 from .highlights import find_highlights
 from .language import looks_english
+from .align import word_spans
 from .model import Analysis, Sentence, StarCoverage, Word
 from .ownership import judge
 from .quantity import is_quantified
@@ -73,20 +74,9 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
 
 
 def _attach_times(text: str, sentences: list[Sentence], words: Sequence[Word]) -> None:
-    """Give each sentence the time of its first and last word by walking both in order."""
-    low = text.lower()
-    pos = 0
-    starts: list[tuple[int, Word]] = []
-    for w in words:
-        token = w.text.strip().lower().strip(".,!?;:\"'")
-        if not token:
-            continue
-        at = low.find(token, pos)
-        if at < 0 or at - pos > 200:
-            continue
-        starts.append((at, w))
-        pos = at + len(token)
+    """Give each sentence the time of its first and last word."""
+    spans = word_spans(text, words)
     for s in sentences:
-        inside = [w for at, w in starts if s.start <= at < s.end]
+        inside = [sp.word for sp in spans if s.start <= sp.start < s.end]
         if inside:
             s.t_start, s.t_end = inside[0].start, inside[-1].end

@@ -1,0 +1,40 @@
+"""Where each timed word of a transcript sits in its text, and which word is spoken at a time."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from .model import Word
+
+_STRIP = ".,!?;:\"'"
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpan:
+    start: int          # character offsets into the text
+    end: int
+    word: Word
+
+
+def word_spans(text: str, words: Sequence[Word]) -> list[WordSpan]:
+    """Walk the text and the timed words in order; words that cannot be found are skipped."""
+    low = text.lower()
+    pos = 0
+    out: list[WordSpan] = []
+    for w in words:
+        token = w.text.strip().lower().strip(_STRIP)
+        if not token:
+            continue
+        at = low.find(token, pos)
+        if at < 0 or at - pos > 200:     # far ahead means a mismatch, not a skipped stretch
+            continue
+        out.append(WordSpan(at, at + len(token), w))
+        pos = at + len(token)
+    return out
+
+
+def word_at(spans: Sequence[WordSpan], t: float) -> int | None:
+    """Index of the word being spoken at time t (the last one started), None before the first."""
+    i = bisect_right([s.word.start for s in spans], t) - 1
+    return i if i >= 0 else None
