@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +55,9 @@ class MainWindow(QMainWindow):
         self._menus()
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self._tick)
+        self.thinking_until: float | None = None     # monotonic deadline of the thinking-time countdown
+        self.thinking_timer = QTimer(self, interval=100)
+        self.thinking_timer.timeout.connect(self._thinking_tick)
 
         self.practice.record_clicked.connect(self.toggle_recording)
         self.practice.pause_clicked.connect(self.toggle_pause)
@@ -179,10 +183,44 @@ class MainWindow(QMainWindow):
             self.try_again()
 
     def toggle_recording(self) -> None:
-        if self.rehearsal is None:
+        if self.rehearsal is not None:
+            self.stop_take()
+        elif self.thinking_until is not None:
+            self.end_thinking(start=True)          # ready before the time is up
+        else:
+            self.begin_answer()
+
+    def begin_answer(self) -> None:
+        """Thinking time first, if the user wants it, then recording."""
+        if self.settings.thinking_time_s <= 0 or self.engine is None or self.practice.current_question() is None:
+            self.start_take()
+            return
+        if self.player:
+            self.player.stop()
+            self.practice.reveal()
+        self.stop_answer_playback()
+        self.thinking_until = time.monotonic() + self.settings.thinking_time_s
+        self.practice.set_thinking(True)
+        self.thinking_timer.start()
+        self._thinking_tick()
+
+    def _thinking_tick(self) -> None:
+        if self.thinking_until is None:
+            return
+        left = self.thinking_until - time.monotonic()
+        if left <= 0:
+            self.end_thinking(start=True)
+        else:
+            self.practice.show_thinking(left)
+
+    def end_thinking(self, start: bool) -> None:
+        self.thinking_timer.stop()
+        self.thinking_until = None
+        self.practice.set_thinking(False)
+        if start:
             self.start_take()
         else:
-            self.stop_take()
+            self.practice.status.setText("Thinking time stopped.")
 
     def start_take(self) -> None:
         q = self.practice.current_question()
@@ -235,6 +273,9 @@ class MainWindow(QMainWindow):
             self.practice.pause.setText("Resume")
 
     def cancel_take(self) -> None:
+        if self.thinking_until is not None:
+            self.end_thinking(start=False)
+            return
         if self.rehearsal is None:
             return
         self.timer.stop()
@@ -266,7 +307,7 @@ class MainWindow(QMainWindow):
             if self.ask("Record a new take?", "Record a new take of this question? This take stays in your history."):
                 self.show_practice()
                 self.practice.select(self.current_question.id)
-                self.start_take()
+                self.begin_answer()
 
     # -- review and history ---------------------------------------------------------------------------
     def _show_result(self, answer_id: int) -> None:

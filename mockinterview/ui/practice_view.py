@@ -128,6 +128,19 @@ class PracticeView(QWidget):
             self.pause.setText("Pause")
             self.level.setValue(0)
 
+    def set_thinking(self, on: bool) -> None:
+        """The thinking-time countdown: Space starts answering early, Esc stops it."""
+        self.record.setText("● Answer now  (Space)" if on else "● Record  (Space)")
+        self.cancel.setEnabled(on)
+        for w in (self.list, self.competency, self.search, self.random):
+            w.setEnabled(not on)
+        if not on:
+            self.elapsed.setText("0:00  (aim for 1:00–2:30)")
+
+    def show_thinking(self, left: float) -> None:
+        self.elapsed.setText(f"Thinking time {fmt_time(left + 0.999)}")
+        self.status.setText("Think about your answer; recording starts when the time is up (Space: start now).")
+
     def show_progress(self, elapsed: float, level_dbfs: float) -> None:
         self.level.setValue(max(0, min(60, int(level_dbfs + 60))))
         lo, hi = SUGGESTED

@@ -265,3 +265,25 @@ def test_answer_without_its_recording_cannot_be_played(qtbot, make_window, faste
     w.open_answer(aid)
     assert not w.review.play.isEnabled() and "not kept" in w.review.play.toolTip()
     assert "Individual" in w.review.verdict.text()
+
+
+def test_thinking_time_counts_down_then_records_and_space_or_esc_end_it(qtbot, make_window):
+    w = make_window(backend=FakeBackend())
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    w.settings.thinking_time_s = 1
+    qtbot.keyClick(w, Qt.Key_Space)
+    assert w.rehearsal is None and "Thinking time 0:01" in w.practice.elapsed.text()
+    qtbot.waitUntil(lambda: w.rehearsal is not None, timeout=3_000)      # recording starts by itself
+    assert w.practice.pause.isEnabled()
+    qtbot.keyClick(w, Qt.Key_Escape)
+    w.settings.thinking_time_s = 30
+    qtbot.keyClick(w, Qt.Key_Space)
+    assert "Thinking time 0:30" in w.practice.elapsed.text() and not w.practice.list.isEnabled()
+    qtbot.keyClick(w, Qt.Key_Escape)                                       # Esc stops the countdown
+    assert w.thinking_until is None and w.rehearsal is None and w.practice.list.isEnabled()
+    qtbot.keyClick(w, Qt.Key_Space)
+    qtbot.keyClick(w, Qt.Key_Space)                                        # Space: answer now
+    assert w.rehearsal is not None and w.thinking_until is None
+    qtbot.keyClick(w, Qt.Key_Escape)
+    assert w.store.answers(include_unfinished=True) == []
