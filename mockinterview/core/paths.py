@@ -8,12 +8,34 @@ APP = "mockinterview"
 
 
 def data_dir() -> Path:
-    """The user's data folder; MOCKINTERVIEW_DATA_DIR overrides it (tests, portable use)."""
+    """The user's data folder: MOCKINTERVIEW_DATA_DIR (tests, portable use), else the folder
+    chosen in the settings, else the platform's user data folder."""
     override = os.environ.get("MOCKINTERVIEW_DATA_DIR")
     if override:
         return Path(override).expanduser()
+    chosen = _chosen_data_dir()
+    if chosen:
+        return chosen
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
     from platformdirs import user_data_path
     return user_data_path(APP, appauthor=False)
+
+
+def data_dir_is_fixed() -> bool:
+    """True when MOCKINTERVIEW_DATA_DIR decides, so the setting has no effect."""
+    return bool(os.environ.get("MOCKINTERVIEW_DATA_DIR"))
+
+
+def _chosen_data_dir() -> Path | None:
+    import json
+    try:
+        value = json.loads(config_file().read_text(encoding="utf-8")).get("data_dir")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(value).expanduser() if isinstance(value, str) and value else None
 
 
 def models_dir() -> Path:

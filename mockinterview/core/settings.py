@@ -9,6 +9,9 @@ from pathlib import Path
 from . import paths
 
 
+MAX_THINKING_S = 300
+
+
 @dataclass(slots=True)
 class Settings:
     input_device: str | None = None      # remembered by name; indices change between runs
@@ -17,6 +20,7 @@ class Settings:
     thinking_time_s: int = 0
     voice: bool = True
     hide_question_until_spoken: bool = False
+    data_dir: str | None = None          # None: the platform's user data folder
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
@@ -35,9 +39,10 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
         if f.name not in raw:
             continue
         value, default = raw[f.name], getattr(s, f.name)
-        ok = (value is None and f.name == "input_device") or (
-            isinstance(value, type(default)) if default is not None else isinstance(value, str))
+        ok = isinstance(value, type(default)) if default is not None else (value is None or isinstance(value, str))
         if isinstance(default, int) and isinstance(value, bool) and not isinstance(default, bool):
+            ok = False
+        if ok and f.name == "thinking_time_s" and not 0 <= value <= MAX_THINKING_S:
             ok = False
         if ok:
             setattr(s, f.name, value)

@@ -10,6 +10,7 @@ recover), 'done' once analysed, or 'no_speech' when the take held no speech (aud
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import threading
@@ -54,6 +55,7 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+DB_NAME = "mockinterview.db"
 
 
 class StoreError(Exception):
@@ -240,6 +242,24 @@ class Store:
                 Path(p).unlink(missing_ok=True)
 
     @_locked
+    def rebase_audio(self, old: Path, new: Path) -> None:
+        """Recordings moved from folder old to folder new: point the answers at the new files."""
+        prefix = os.path.join(str(old), "")
+        with self._tx():
+            for r in self.db.execute("SELECT id, audio_path FROM answers WHERE audio_path IS NOT NULL").fetchall():
+                if r["audio_path"].startswith(prefix):
+                    self.db.execute("UPDATE answers SET audio_path=? WHERE id=?",
+                                    (str(Path(new) / r["audio_path"][len(prefix):]), r["id"]))
+
+    @_locked
+    def count_answers(self) -> int:
+        return self.db.execute("SELECT count(*) FROM answers").fetchone()[0]
+
+    @_locked
+    def healthy(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    @_locked
     def trend(self) -> list[tuple[str, float]]:
         return [(r[0], r[1]) for r in self.db.execute(
             "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL ORDER BY created_at, id")]
@@ -282,7 +302,7 @@ def _row(r: sqlite3.Row) -> AnswerRow:
 
 def default_path() -> Path:
     from .paths import data_dir
-    return data_dir() / "mockinterview.db"
+    return data_dir() / DB_NAME
 
 
 def open_default() -> Store:

@@ -54,7 +54,8 @@ def install_error_handler(window_getter) -> None:
 
 
 def build_window(load_engine=None, backend=None):
-    """Create the main window on the user's data (tests call this with their own data folder)."""
+    """Create the main window on the user's data (tests call this with their own data folder).
+    load_engine(engine, model) -> Transcriber; the default loads through the model resolver."""
     from ..core import settings as settings_mod
     from ..core.questions import load_bank
     from ..core.store import open_default
@@ -63,8 +64,7 @@ def build_window(load_engine=None, backend=None):
 
     prefs, notices = settings_mod.load()
     store = open_default()
-    loader = load_engine or (lambda: default_loader(prefs.engine, prefs.model))
-    window = MainWindow(store, load_bank(), prefs, loader, backend=backend)
+    window = MainWindow(store, load_bank(), prefs, load_engine or default_loader, backend=backend)
     if notices:
         window.statusBar().showMessage(" ".join(notices))
     return window

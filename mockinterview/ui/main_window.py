@@ -12,14 +12,20 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 from ..core.analysis import EmptyAnswer
 from ..audio.player import Player, audio_length
 from ..core.questions import QuestionBank, prompt_audio
+from ..audio.devices import RecorderError, SoundDeviceBackend
+from ..core import paths
+from ..core import settings as settings_mod
+from ..core.relocate import RelocateError, holds_data, move_data
 from ..core.settings import Settings
-from ..core.store import Store
+from ..core.store import DB_NAME, Store, StoreError
+from ..transcribe import ENGINES, ModelResolver, engine_installed, load_preferred
 from ..errors import user_errors
 from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
 from .history_view import HistoryView
 from .practice_view import PracticeView
 from .review_view import ReviewView
+from .settings_dialog import SettingsDialog
 from .workers import Jobs
 
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
@@ -40,6 +46,9 @@ class MainWindow(QMainWindow):
         self.store, self.bank, self.settings = store, bank, settings
         self._load_engine, self._backend = load_engine, backend
         self.engine = None
+        self._load_generation = 0
+        self._recovery_offered = False
+        self.settings_dialog: SettingsDialog | None = None
         self.jobs = Jobs(self)
         self.session_id: int | None = None
         self.rehearsal: Rehearsal | None = None
@@ -64,7 +73,9 @@ class MainWindow(QMainWindow):
         self.practice.cancel_clicked.connect(self.cancel_take)
         self.practice.random.clicked.connect(self.random_question)
         self.practice.play_clicked.connect(self.play_question)
-        self.practice.hide_text = settings.hide_question_until_spoken
+        self.practice.cancel_load.clicked.connect(self.cancel_loading)
+        self.practice.load_model.clicked.connect(self._start_loading)
+        self.practice.hide_text = settings.hide_question_until_spoken and settings.voice
         self.player = None
         self.practice.question_changed.connect(self._question_changed)
         self.review.try_again.connect(self.try_again)
@@ -82,7 +93,6 @@ class MainWindow(QMainWindow):
         self.prompt_finished.connect(self._prompt_done, Qt.QueuedConnection)
         QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_take)
-        self._set_ready(False, "Loading the speech model…")
         QTimer.singleShot(0, self._start_loading)
 
     # -- set-up -----------------------------------------------------------------------------------
@@ -90,7 +100,8 @@ class MainWindow(QMainWindow):
         file = self.menuBar().addMenu("&File")
         for text, key, slot in (("&New question", "Ctrl+N", self.show_practice),
                                 ("&Random question", "Ctrl+R", self.random_question),
-                                ("&History", "Ctrl+H", self.show_history), ("&Quit", "Ctrl+Q", self.close)):
+                                ("&History", "Ctrl+H", self.show_history),
+                                ("&Settings…", "Ctrl+,", self.open_settings), ("&Quit", "Ctrl+Q", self.close)):
             act = QAction(text, self, shortcut=QKeySequence(key))
             act.triggered.connect(slot)
             file.addAction(act)
@@ -102,15 +113,38 @@ class MainWindow(QMainWindow):
         help_menu.addAction(keys)
 
     def _start_loading(self) -> None:
-        self.jobs.start(self._load_engine, self._engine_loaded, self._engine_failed, USER_ERRORS)
+        """Load the chosen engine and model in a worker; a newer load or Cancel makes older results stale."""
+        self._load_generation += 1
+        gen, s = self._load_generation, self.settings
+        self.engine = None
+        self._set_ready(False, f"Loading the speech model ({s.engine} {s.model})…")
+        self.practice.set_loading(True)
+        self.jobs.start(lambda: load_preferred(s.engine, s.model, self._load_engine),
+                        lambda res: self._engine_loaded(gen, *res),
+                        lambda msg, det: self._engine_failed(gen, msg, det), USER_ERRORS)
 
-    def _engine_loaded(self, engine) -> None:
+    def cancel_loading(self) -> None:
+        self._load_generation += 1          # the worker finishes in the background; its result is dropped
+        self.practice.set_loading(False, offer_retry=True)
+        self._set_ready(False, "Loading the speech model was cancelled. Press “Load speech model” to try again.")
+
+    def _engine_loaded(self, gen: int, engine, notice: str | None) -> None:
+        if gen != self._load_generation:
+            return
         self.engine = engine
+        self.practice.set_loading(False)
         self._set_ready(True, f"Ready: {engine.engine_name} {engine.model_name}. Press Space to record.")
+        if notice:
+            self.statusBar().showMessage(notice)
         self.engine_ready.emit()
-        self._offer_recovery()
+        if not self._recovery_offered:
+            self._recovery_offered = True
+            self._offer_recovery()
 
-    def _engine_failed(self, message: str, details: str) -> None:
+    def _engine_failed(self, gen: int, message: str, details: str) -> None:
+        if gen != self._load_generation:
+            return
+        self.practice.set_loading(False, offer_retry=True)
         self._set_ready(False, f"The speech model could not be loaded: {message}")
         self.tell("Speech model missing", message, details)
 
@@ -126,6 +160,64 @@ class MainWindow(QMainWindow):
                         "was interrupted. Transcribe and keep it?"):
                 self.jobs.start(lambda row=row: recover(self.store, self.engine, row),
                                 lambda res: self._show_result(res.answer_id), self._failed, USER_ERRORS)
+
+    # -- settings ---------------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        if self.rehearsal is not None or self.thinking_until is not None:
+            return
+        try:
+            devices = (self._backend or SoundDeviceBackend()).input_devices()
+        except RecorderError:
+            devices = []
+        self.settings_dialog = SettingsDialog(
+            self.settings, devices=devices, engines=[(n, engine_installed(n)) for n in ENGINES],
+            models=[m.name for m in ModelResolver().available()], data_dir=paths.data_dir(),
+            data_dir_fixed=paths.data_dir_is_fixed(), backend=self._backend, parent=self)
+        self.settings_dialog.accepted.connect(lambda: self.apply_settings(self.settings_dialog.chosen()))
+        self.settings_dialog.open()          # window-modal, without a nested event loop
+
+    def apply_settings(self, new: Settings) -> None:
+        old = self.settings
+        if new.data_dir != old.data_dir and not self._change_data_dir(new):
+            new.data_dir = old.data_dir
+        self.settings = new
+        self.practice.hide_text = new.hide_question_until_spoken and new.voice   # silent: nothing to wait for
+        try:
+            settings_mod.save(new)
+        except OSError as exc:
+            self.tell("Settings not saved", f"Your settings could not be saved: {exc}")
+        if (new.engine, new.model) != (old.engine, old.model):
+            self._start_loading()
+
+    def _change_data_dir(self, new: Settings) -> bool:
+        """Move the data (or switch to a folder that already has some). False: nothing changed."""
+        current, target = self.store.path.parent, Path(new.data_dir).expanduser()
+        if target.resolve() == current.resolve():
+            return True
+        if self.jobs.busy:
+            self.tell("Data folder not changed", "Wait until the current answer has been transcribed.")
+            return False
+        if holds_data(target):
+            if not self.ask("Use the data in that folder?",
+                            f"{target} already holds mockinterview data. Switch to it? Your current data stays "
+                            f"in {current}."):
+                return False
+            moved = None
+        elif not self.ask("Move your data?", f"Move your answers and recordings from {current} to {target}?"):
+            return False
+        self.store.close()
+        try:
+            if not holds_data(target):
+                moved = move_data(current, target)
+            self.store = Store(target / DB_NAME)
+        except (RelocateError, StoreError, OSError) as exc:
+            self.store = Store(current / DB_NAME)
+            self.tell("Data folder not changed", str(exc))
+            return False
+        self.session_id = None
+        self.statusBar().showMessage(f"Your data is now kept in {target}"
+                                     + (f" ({moved.answers} answers moved)." if moved else "."))
+        return True
 
     # -- dialogs (tests replace these) -------------------------------------------------------------
     def ask(self, title: str, text: str) -> bool:

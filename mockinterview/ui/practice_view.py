@@ -43,6 +43,11 @@ class PracticeView(QWidget):
         self.level = QProgressBar(accessibleName="Input level", minimum=0, maximum=60, textVisible=False)
         self.elapsed = QLabel("0:00  (aim for 1:00–2:30)", accessibleName="Elapsed time")
         self.status = QLabel("", wordWrap=True, accessibleName="Status")
+        self.loading = QProgressBar(accessibleName="Loading the speech model", minimum=0, maximum=0,
+                                    visible=False)           # a busy bar: loading reports no steps
+        self.cancel_load = QPushButton("Cancel loading", accessibleName="Cancel loading the speech model",
+                                       visible=False)
+        self.load_model = QPushButton("Load speech model", accessibleName="Load the speech model", visible=False)
 
         left = QVBoxLayout()
         row = QHBoxLayout()
@@ -66,6 +71,11 @@ class PracticeView(QWidget):
         meter.addWidget(self.elapsed)
         right.addLayout(meter)
         right.addWidget(self.status)
+        load = QHBoxLayout()
+        load.addWidget(self.loading, 1)
+        load.addWidget(self.cancel_load)
+        load.addWidget(self.load_model)
+        right.addLayout(load)
         outer = QHBoxLayout(self)
         outer.addLayout(left, 2)
         outer.addLayout(right, 3)
@@ -127,6 +137,11 @@ class PracticeView(QWidget):
         if not on:
             self.pause.setText("Pause")
             self.level.setValue(0)
+
+    def set_loading(self, on: bool, offer_retry: bool = False) -> None:
+        self.loading.setVisible(on)
+        self.cancel_load.setVisible(on)
+        self.load_model.setVisible(not on and offer_retry)
 
     def set_thinking(self, on: bool) -> None:
         """The thinking-time countdown: Space starts answering early, Esc stops it."""

@@ -19,7 +19,7 @@ def make_window(qtbot, faster_engine):
     made = []
 
     def make(backend=None, loader=None, answers=True):
-        w = build_window(load_engine=loader or (lambda: faster_engine), backend=backend)
+        w = build_window(load_engine=loader or (lambda *_: faster_engine), backend=backend)
         w.asked, w.told = [], []
         w.ask = lambda title, text: (w.asked.append(title), answers)[1]
         w.tell = lambda title, text, details="", info=False: w.told.append(text)
@@ -127,7 +127,7 @@ def test_silent_take_reports_no_speech(qtbot, make_window):
 def test_model_missing_is_explained(qtbot, make_window):
     from mockinterview.transcribe import ModelError
 
-    def broken():
+    def broken(*_):
         raise ModelError("model 'base.en' is not installed")
     w = make_window(loader=broken)
     qtbot.waitUntil(lambda: bool(w.told), timeout=10_000)
@@ -287,3 +287,92 @@ def test_thinking_time_counts_down_then_records_and_space_or_esc_end_it(qtbot, m
     assert w.rehearsal is not None and w.thinking_until is None
     qtbot.keyClick(w, Qt.Key_Escape)
     assert w.store.answers(include_unfinished=True) == []
+
+
+def test_settings_dialog_tests_the_microphone_and_applies_choices(qtbot, make_window, virtual_mic, tmp_path):
+    from mockinterview.core import settings as settings_mod
+    w = make_window()
+    _ready(qtbot, w)
+    qtbot.keyClick(w, Qt.Key_Comma, Qt.ControlModifier)
+    d = w.settings_dialog
+    assert d is not None and d.isVisible()
+    names = [d.device.itemData(i) for i in range(d.device.count())]
+    assert None in names and len(names) >= 2               # system default + the virtual microphone
+    assert [d.engine.itemData(i) for i in range(d.engine.count())] == ["faster-whisper", "openai-whisper"]
+    assert d.model.findData("tiny.en") >= 0
+    # the level check hears what is played into the virtual microphone
+    d.test.setChecked(True)
+    player = subprocess.Popen(["paplay", "--device=mic", str(AUDIO / "individual.flac")], env=virtual_mic)
+    try:
+        qtbot.waitUntil(lambda: d.level.value() > 15, timeout=10_000)
+        qtbot.waitUntil(lambda: "hears you" in d.test_note.text(), timeout=5_000)
+    finally:
+        player.kill()
+    d.thinking.setValue(20)
+    d.voice.setChecked(False)
+    d.hide.setChecked(True)
+    d.buttons.button(d.buttons.StandardButton.Ok).click()
+    assert d.test.isChecked() is False                    # closing the dialog ends the check
+    assert w.settings.thinking_time_s == 20 and not w.settings.voice and w.settings.hide_question_until_spoken
+    assert not w.practice.hide_text                       # with the voice off nothing would reveal it
+    saved, notices = settings_mod.load()
+    assert saved == w.settings and notices == []
+    assert w.engine is not None                           # same engine and model: not reloaded
+
+
+def test_a_gone_model_falls_back_to_the_default_with_a_notice(qtbot, make_window, faster_engine):
+    from mockinterview.core import settings as settings_mod
+    from mockinterview.core.settings import Settings
+    from mockinterview.transcribe import ModelError
+    settings_mod.save(Settings(model="base.en"))
+    asked = []
+
+    def loader(engine, model):
+        asked.append(model)
+        if model != "tiny.en":
+            raise ModelError(f"model {model!r} is not installed")
+        return faster_engine
+    w = make_window(loader=loader)
+    _ready(qtbot, w)
+    assert asked == ["base.en", "tiny.en"] and "using faster-whisper tiny.en" in w.statusBar().currentMessage()
+
+
+def test_model_loading_shows_progress_and_can_be_cancelled(qtbot, make_window, faster_engine):
+    import threading
+    gate = threading.Event()
+
+    def slow(*_):
+        gate.wait(10)
+        return faster_engine
+    w = make_window(loader=slow)
+    qtbot.waitUntil(lambda: w.practice.loading.isVisible())
+    assert w.practice.cancel_load.isVisible() and not w.practice.record.isEnabled()
+    w.practice.cancel_load.click()
+    assert w.practice.load_model.isVisible() and "cancelled" in w.practice.status.text()
+    gate.set()
+    qtbot.wait(300)
+    assert w.engine is None                              # the cancelled load's result is dropped
+    w.practice.load_model.click()
+    _ready(qtbot, w)
+    assert w.practice.record.isEnabled() and not w.practice.loading.isVisible()
+
+
+def test_moving_the_data_folder_keeps_every_answer(qtbot, make_window, faster_engine, tmp_path):
+    import shutil
+    from dataclasses import replace
+    from mockinterview.core import paths
+    w = make_window()
+    _ready(qtbot, w)
+    audio = paths.ensure(paths.recordings_dir()) / "take.flac"
+    shutil.copy(AUDIO / "individual.flac", audio)
+    aid = _saved_answer(w.store, faster_engine, audio)
+    old = paths.data_dir()
+    __import__("os").environ.pop("MOCKINTERVIEW_DATA_DIR")   # monkeypatch restores it after the test
+    qtbot.waitUntil(lambda: not w.jobs.busy)
+    w.apply_settings(replace(w.settings, data_dir=str(tmp_path / "moved")))
+    assert w.asked == ["Move your data?"] and "now kept in" in w.statusBar().currentMessage()
+    assert paths.data_dir() == tmp_path / "moved" and not (old / "mockinterview.db").exists()
+    row = w.store.answer(aid)
+    assert row.audio_path.startswith(str((tmp_path / "moved").resolve())) and __import__("os").path.exists(row.audio_path)
+    w.open_answer(aid)
+    assert w.review.play.isEnabled() and "Individual" in w.review.verdict.text()

@@ -1,0 +1,145 @@
+"""The Settings dialog (UI only): microphone with a level check, engine and model, thinking time,
+voice, where data is kept. It edits a copy of the settings; the window applies the result."""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QWidget)
+
+from ..audio.devices import InputDevice, RecorderError
+from ..audio.recorder import Recorder
+from ..core.settings import MAX_THINKING_S, Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, *, devices: list[InputDevice], engines: list[tuple[str, bool]],
+                 models: list[str], data_dir: Path, data_dir_fixed: bool, backend=None, parent=None):
+        """engines: (name, installed); models: names the resolver can find."""
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._backend = backend
+        self._settings = settings
+        self._test: Recorder | None = None
+        self._test_dir: tempfile.TemporaryDirectory | None = None
+
+        self.device = QComboBox(accessibleName="Microphone")
+        self.device.addItem("System default", None)
+        for d in devices:
+            self.device.addItem(d.name + ("  (default)" if d.is_default else ""), d.name)
+        if settings.input_device and settings.input_device not in [d.name for d in devices]:
+            self.device.addItem(f"{settings.input_device}  (not connected)", settings.input_device)
+        self.device.setCurrentIndex(max(0, self.device.findData(settings.input_device)))
+        self.test = QPushButton("&Test microphone", accessibleName="Test the microphone", checkable=True)
+        self.level = QProgressBar(accessibleName="Microphone level", minimum=0, maximum=60, textVisible=False)
+        self.test_note = QLabel("", wordWrap=True, accessibleName="Microphone test result")
+
+        self.engine = QComboBox(accessibleName="Speech engine")
+        for name, installed in engines:
+            self.engine.addItem(name if installed else f"{name}  (not installed)", name)
+        self.engine.setCurrentIndex(max(0, self.engine.findData(settings.engine)))
+        self.model = QComboBox(accessibleName="Speech model")
+        for m in models:
+            self.model.addItem(m, m)
+        if settings.model not in models:
+            self.model.addItem(f"{settings.model}  (missing)", settings.model)
+        self.model.setCurrentIndex(max(0, self.model.findData(settings.model)))
+        self.model.setToolTip("Install more with: mockinterview models download NAME")
+
+        self.thinking = QSpinBox(accessibleName="Thinking time in seconds", minimum=0, maximum=MAX_THINKING_S,
+                                 singleStep=5, suffix=" s", specialValueText="off", value=settings.thinking_time_s)
+        self.voice = QCheckBox("Speak the questions aloud", accessibleName="Speak the questions aloud",
+                               checked=settings.voice)
+        self.hide = QCheckBox("Hide the question text until it has been spoken",
+                              accessibleName="Hide the question until spoken",
+                              checked=settings.hide_question_until_spoken)
+        self.data = QLineEdit(str(data_dir), accessibleName="Data folder")
+        self.browse = QPushButton("&Browse…", accessibleName="Choose the data folder")
+        if data_dir_fixed:
+            for w in (self.data, self.browse):
+                w.setEnabled(False)
+            self.data.setToolTip("Set by MOCKINTERVIEW_DATA_DIR")
+
+        form = QFormLayout(self)
+        mic = QHBoxLayout()
+        mic.addWidget(self.device, 1)
+        mic.addWidget(self.test)
+        form.addRow("&Microphone:", mic)
+        form.addRow("", self.level)
+        form.addRow("", self.test_note)
+        form.addRow("Speech &engine:", self.engine)
+        form.addRow("Speech m&odel:", self.model)
+        form.addRow("T&hinking time:", self.thinking)
+        form.addRow("", self.voice)
+        form.addRow("", self.hide)
+        folder = QHBoxLayout()
+        folder.addWidget(self.data, 1)
+        folder.addWidget(self.browse)
+        holder = QWidget()
+        holder.setLayout(folder)
+        form.addRow("&Data folder:", holder)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        form.addRow(self.buttons)
+
+        self.timer = QTimer(self, interval=100)
+        self.timer.timeout.connect(self._show_level)
+        self.test.toggled.connect(self._toggle_test)
+        self.device.currentIndexChanged.connect(lambda _i: self.test.setChecked(False))
+        self.browse.clicked.connect(self._browse)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.finished.connect(lambda _r: self.test.setChecked(False))
+
+    def chosen(self) -> Settings:
+        """A new Settings with the dialog's values (the original is not changed)."""
+        data = self.data.text().strip()
+        return replace(self._settings, input_device=self.device.currentData(), engine=self.engine.currentData(),
+                       model=self.model.currentData(), thinking_time_s=self.thinking.value(),
+                       voice=self.voice.isChecked(), hide_question_until_spoken=self.hide.isChecked(),
+                       data_dir=data if self.data.isEnabled() and data else self._settings.data_dir)
+
+    # -- microphone check: records to a throw-away file and shows the live level ---------------------
+    def _toggle_test(self, on: bool) -> None:
+        if on:
+            self._test_dir = tempfile.TemporaryDirectory(prefix="mockinterview-mic-")
+            try:
+                self._test = Recorder(Path(self._test_dir.name) / "test.wav", device=self.device.currentData(),
+                                      backend=self._backend)
+                self._test.start()
+            except RecorderError as exc:
+                self._test = None
+                self.test_note.setText(str(exc))
+                self.test.setChecked(False)
+                return
+            self.test_note.setText(self._test.notice or "Say something: the bar should move.")
+            self.timer.start()
+        else:
+            self.timer.stop()
+            if self._test is not None:
+                self._test.stop()
+                self._test = None
+            if self._test_dir is not None:
+                self._test_dir.cleanup()
+                self._test_dir = None
+            self.level.setValue(0)
+
+    def _show_level(self) -> None:
+        rec = self._test
+        if rec is None:
+            return
+        self.level.setValue(max(0, min(60, int(rec.level_dbfs + 60))))
+        if rec.error:
+            self.test_note.setText(rec.error)
+            self.test.setChecked(False)
+        elif rec.silent:
+            self.test_note.setText("No sound from this microphone: is it muted, or is another input selected?")
+        elif rec.level_dbfs > -50:
+            self.test_note.setText("The microphone hears you.")
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Keep mockinterview's data in", self.data.text())
+        if folder:
+            self.data.setText(folder)
