@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .analysis import Analysis
+from .questions import Question
 from .transcript import Transcript
 
 MIGRATIONS: list[str] = [
@@ -53,13 +54,35 @@ MIGRATIONS: list[str] = [
     CREATE INDEX answers_by_time ON answers(created_at);
     CREATE INDEX answers_by_question ON answers(question_id);
     """,
+    # v3: the user's own questions; a title for sessions (e.g. a practice set)
+    """
+    ALTER TABLE sessions ADD COLUMN title TEXT;
+    CREATE TABLE my_questions (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        competency TEXT NOT NULL,
+        follow_up TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
+MY_PREFIX = "mine-"          # question ids of the user's own questions: mine-<row id>
 SCHEMA_VERSION = len(MIGRATIONS)
 DB_NAME = "mockinterview.db"
 
 
 class StoreError(Exception):
     """The database cannot be used; the message says why and what was kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: int
+    started_at: str
+    title: str | None
+    answers: int
+    average_score: float | None
 
 
 @dataclass(slots=True)
@@ -168,9 +191,46 @@ class Store:
 
     # -- sessions and answers --------------------------------------------------------------------
     @_locked
-    def new_session(self) -> int:
+    def new_session(self, title: str | None = None) -> int:
         with self._tx():
-            return self.db.execute("INSERT INTO sessions(started_at) VALUES (?)", (now(),)).lastrowid
+            return self.db.execute("INSERT INTO sessions(started_at, title) VALUES (?, ?)", (now(), title)).lastrowid
+
+    @_locked
+    def sessions(self) -> list[SessionRow]:
+        """Sessions that hold at least one finished answer, newest first."""
+        return [SessionRow(r["id"], r["started_at"], r["title"], r["n"], r["avg"]) for r in self.db.execute(
+            "SELECT s.id, s.started_at, s.title, count(a.id) AS n, avg(a.score) AS avg FROM sessions s"
+            " JOIN answers a ON a.session_id = s.id AND a.status = 'done'"
+            " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC")]
+
+    # -- the user's own questions -------------------------------------------------------------------
+    @_locked
+    def my_questions(self) -> list[Question]:
+        return [Question(f"{MY_PREFIX}{r['id']}", r["text"], r["competency"],
+                         (r["follow_up"],) if r["follow_up"] else (), "", "mine")
+                for r in self.db.execute("SELECT * FROM my_questions ORDER BY id")]
+
+    @_locked
+    def add_question(self, text: str, competency: str, follow_up: str = "") -> Question:
+        text, competency = _question_fields(text, competency)
+        with self._tx():
+            rid = self.db.execute("INSERT INTO my_questions(text, competency, follow_up, created_at, updated_at)"
+                                  " VALUES (?, ?, ?, ?, ?)", (text, competency, follow_up.strip(), now(), now())).lastrowid
+        return Question(f"{MY_PREFIX}{rid}", text, competency, (follow_up.strip(),) if follow_up.strip() else (),
+                        "", "mine")
+
+    @_locked
+    def update_question(self, question_id: str, text: str, competency: str, follow_up: str = "") -> None:
+        text, competency = _question_fields(text, competency)
+        with self._tx():
+            self.db.execute("UPDATE my_questions SET text=?, competency=?, follow_up=?, updated_at=? WHERE id=?",
+                            (text, competency, follow_up.strip(), now(), _my_id(question_id)))
+
+    @_locked
+    def delete_question(self, question_id: str) -> None:
+        """The question goes; answers to it stay in the history with their own copy of its text."""
+        with self._tx():
+            self.db.execute("DELETE FROM my_questions WHERE id=?", (_my_id(question_id),))
 
     @_locked
     def start_answer(self, session_id: int, question_id: str | None, question_text: str,
@@ -283,6 +343,21 @@ class _Transaction:
             if isinstance(exc, sqlite3.DatabaseError):
                 raise self.store._explain(exc) from None
         return False
+
+
+def _question_fields(text: str, competency: str) -> tuple[str, str]:
+    text, competency = " ".join(text.split()), " ".join(competency.split()).lower()
+    if not text:
+        raise ValueError("a question needs some text")
+    if not competency:
+        raise ValueError("a question needs a competency (e.g. teamwork)")
+    return text, competency
+
+
+def _my_id(question_id: str) -> int:
+    if not question_id.startswith(MY_PREFIX) or not question_id[len(MY_PREFIX):].isdigit():
+        raise ValueError(f"{question_id!r} is not one of your own questions")
+    return int(question_id[len(MY_PREFIX):])
 
 
 def _statements(script: str) -> list[str]:

@@ -10,6 +10,7 @@ from mockinterview.core.transcript import Transcript
 from ..conftest import ROOT
 
 V1 = ROOT / "tests" / "fixtures" / "db" / "v1.sqlite"
+V2 = ROOT / "tests" / "fixtures" / "db" / "v2.sqlite"
 
 
 def _transcript(text="I fixed the build. We shipped it."):
@@ -71,6 +72,50 @@ def test_upgrade_from_v1_fixture_keeps_data_and_backs_up(tmp_path):
     with sqlite3.connect(backup) as b:
         assert b.execute("PRAGMA user_version").fetchone()[0] == 1
         assert b.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2
+
+
+def test_upgrade_from_v2_fixture_adds_own_questions_and_session_titles(tmp_path):
+    db = tmp_path / "mockinterview.db"
+    shutil.copy(V2, db)
+    s = Store(db)
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [r.competency for r in s.answers()] == ["failure", "conflict"]
+    [session] = s.sessions()
+    assert (session.title, session.answers) == (None, 2)
+    assert s.my_questions() == []
+    assert len(list(tmp_path.glob("mockinterview.db.v2-backup-*"))) == 1
+
+
+def test_own_questions_can_be_added_edited_and_deleted(tmp_path):
+    s = Store(tmp_path / "m.db")
+    q = s.add_question("  Tell me about   a time you mentored someone. ", "Leadership", "What did they learn?")
+    assert q.id.startswith("mine-") and q.text == "Tell me about a time you mentored someone."
+    assert q.competency == "leadership" and q.follow_ups == ("What did they learn?",)
+    s.update_question(q.id, "Tell me about a time you coached someone.", "teamwork")
+    [mine] = s.my_questions()
+    assert (mine.id, mine.text, mine.competency, mine.follow_ups) == (q.id, "Tell me about a time you coached someone.",
+                                                                   "teamwork", ())
+    with pytest.raises(ValueError, match="needs some text"):
+        s.add_question("   ", "teamwork")
+    with pytest.raises(ValueError, match="not one of your own"):
+        s.delete_question("conflict-01")
+    aid = s.start_answer(s.new_session(), q.id, mine.text, mine.competency, None)
+    s.finish_answer(aid, _transcript(), analyze("I coached him weekly."))
+    s.delete_question(q.id)
+    assert s.my_questions() == [] and s.answer(aid).question_text == mine.text   # answers keep their question
+
+
+def test_sessions_list_only_those_with_answers_newest_first(tmp_path):
+    s = Store(tmp_path / "m.db")
+    first = s.new_session()
+    s.finish_answer(s.start_answer(first, "q", "Q", None, None), _transcript(), analyze("I did it."))
+    s.new_session()                                    # nothing answered: not listed
+    third = s.new_session("Practice set: leadership")
+    for text in ("I led it.", "We did it."):
+        s.finish_answer(s.start_answer(third, "q", "Q", None, None), _transcript(), analyze(text))
+    rows = s.sessions()
+    assert [(r.id, r.title, r.answers) for r in rows] == [(third, "Practice set: leadership", 2), (first, None, 1)]
+    assert rows[0].average_score is not None
 
 
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):
