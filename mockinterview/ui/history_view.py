@@ -6,7 +6,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.store import AnswerRow
+from ..core.store import AnswerRow, SessionRow
 
 
 class TrendLine(QWidget):
@@ -45,9 +45,15 @@ class TrendLine(QWidget):
             p.drawEllipse(pt, 3, 3)
 
 
+def when(iso: str) -> str:
+    return iso[:16].replace("T", " ")
+
+
 class HistoryView(QWidget):
+    """Sessions (newest first), each with its answers; select a session or an answer to open or delete."""
     open_answer = Signal(int)
     delete_answer = Signal(int)
+    delete_session = Signal(int)
     filter_changed = Signal(object)
 
     def __init__(self, competencies: list[str], parent=None):
@@ -56,14 +62,13 @@ class HistoryView(QWidget):
         self.filter.addItem("All competencies", None)
         for c in competencies:
             self.filter.addItem(c.capitalize(), c)
-        self.tree = QTreeWidget(accessibleName="Saved answers")
+        self.tree = QTreeWidget(accessibleName="Sessions and saved answers")
         self.tree.setHeaderLabels(["When", "Question", "Verdict", "Score", "Length"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 140)
+        self.tree.setColumnWidth(0, 170)
         self.tree.setColumnWidth(1, 420)
         self.trend = TrendLine()
         self.open_button = QPushButton("&Open", accessibleName="Open the selected answer")
-        self.delete_button = QPushButton("&Delete…", accessibleName="Delete the selected answer")
+        self.delete_button = QPushButton("&Delete…", accessibleName="Delete the selected answer or session")
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.filter)
@@ -76,30 +81,50 @@ class HistoryView(QWidget):
         layout.addWidget(QLabel("<b>Ownership score over time</b>"))
         layout.addWidget(self.trend)
         self.filter.currentIndexChanged.connect(lambda _i: self.filter_changed.emit(self.filter.currentData()))
-        self.tree.itemActivated.connect(lambda it, _c: self.open_answer.emit(it.data(0, Qt.UserRole)))
+        self.tree.itemActivated.connect(lambda _it, _c: self._open_selected())
         self.open_button.clicked.connect(self._open_selected)
         self.delete_button.clicked.connect(self._delete_selected)
 
-    def show_rows(self, rows: list[AnswerRow], trend: list[float]) -> None:
+    def show_rows(self, rows: list[AnswerRow], sessions: list[SessionRow], trend: list[float]) -> None:
+        """rows: the answers to show (already filtered); sessions without any of them are left out."""
         self.tree.clear()
+        by_session: dict[int, list[AnswerRow]] = {}
         for r in rows:
-            item = QTreeWidgetItem([r.created_at[:16].replace("T", " "), r.question_text, r.verdict or "",
-                                    f"{r.score:.1f}" if r.score is not None else "",
-                                    f"{r.duration_s:.0f} s" if r.duration_s else ""])
-            item.setData(0, Qt.UserRole, r.id)
-            self.tree.addTopLevelItem(item)
-        if rows:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            by_session.setdefault(r.session_id, []).append(r)
+        for sess in sessions:
+            answers = by_session.get(sess.id)
+            if not answers:
+                continue
+            avg = sum(r.score for r in answers if r.score is not None) / max(1, sum(r.score is not None for r in answers))
+            top = QTreeWidgetItem([when(sess.started_at), f"{sess.title or 'Practice'} · {len(answers)} "
+                                   f"answer{'s' if len(answers) != 1 else ''}", "", f"{avg:.1f}", ""])
+            top.setData(0, Qt.UserRole, ("session", sess.id))
+            for r in answers:
+                item = QTreeWidgetItem([when(r.created_at), r.question_text, r.verdict or "",
+                                        f"{r.score:.1f}" if r.score is not None else "",
+                                        f"{r.duration_s:.0f} s" if r.duration_s else ""])
+                item.setData(0, Qt.UserRole, ("answer", r.id))
+                top.addChild(item)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        if self.tree.topLevelItemCount():
+            first = self.tree.topLevelItem(0)
+            self.tree.setCurrentItem(first.child(0) or first)
         self.trend.set_scores(trend)
 
-    def selected_id(self) -> int | None:
+    def selected(self) -> tuple[str, int] | None:
         item = self.tree.currentItem()
         return item.data(0, Qt.UserRole) if item else None
 
     def _open_selected(self) -> None:
-        if (aid := self.selected_id()) is not None:
-            self.open_answer.emit(aid)
+        sel = self.selected()
+        if sel and sel[0] == "answer":
+            self.open_answer.emit(sel[1])
+        elif sel:
+            item = self.tree.currentItem()
+            item.setExpanded(not item.isExpanded())
 
     def _delete_selected(self) -> None:
-        if (aid := self.selected_id()) is not None:
-            self.delete_answer.emit(aid)
+        sel = self.selected()
+        if sel:
+            (self.delete_answer if sel[0] == "answer" else self.delete_session).emit(sel[1])

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.playback_timer.timeout.connect(self._playback_tick)
         self.history.open_answer.connect(self.open_answer)
         self.history.delete_answer.connect(self.delete_answer)
+        self.history.delete_session.connect(self.delete_session)
         self.history.filter_changed.connect(lambda _c: self.show_history())
         self.prompt_finished.connect(self._prompt_done, Qt.QueuedConnection)
         QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
@@ -489,7 +490,7 @@ class MainWindow(QMainWindow):
             return
         self.stop_answer_playback()
         rows = self.store.answers(competency=self.history.filter.currentData())
-        self.history.show_rows(rows, [s for _, s in self.store.trend()])
+        self.history.show_rows(rows, self.store.sessions(), [s for _, s in self.store.trend()])
         self.stack.setCurrentWidget(self.history)
 
     def delete_answer(self, answer_id: int) -> None:
@@ -497,6 +498,16 @@ class MainWindow(QMainWindow):
         if row and self.ask("Delete this answer?", f"Delete your answer to “{row.question_text}” and its recording? "
                                                    "This cannot be undone."):
             self.store.delete_answer(answer_id)
+            self.show_history()
+
+    def delete_session(self, session_id: int) -> None:
+        row = next((s for s in self.store.sessions() if s.id == session_id), None)
+        if row and self.ask("Delete this session?", f"Delete the session of {row.started_at[:16].replace('T', ' ')} "
+                                                    f"with its {row.answers} answer(s) and their recordings? "
+                                                    "This cannot be undone."):
+            self.store.delete_session(session_id)
+            if session_id == self.session_id:
+                self.session_id = None
             self.show_history()
 
     def closeEvent(self, event) -> None:

@@ -376,3 +376,28 @@ def test_moving_the_data_folder_keeps_every_answer(qtbot, make_window, faster_en
     assert row.audio_path.startswith(str((tmp_path / "moved").resolve())) and __import__("os").path.exists(row.audio_path)
     w.open_answer(aid)
     assert w.review.play.isEnabled() and "Individual" in w.review.verdict.text()
+
+
+def test_history_groups_answers_by_session_and_deletes_a_whole_session(qtbot, make_window, tmp_path):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    audio = []
+    sessions = [w.store.new_session(), w.store.new_session("Practice set: teamwork")]
+    for i, (sid, text) in enumerate([(sessions[0], "I fixed it."), (sessions[1], "We shipped it."),
+                                     (sessions[1], "I led the review.")]):
+        f = tmp_path / f"{i}.wav"
+        f.write_bytes(b"x")
+        audio.append(f)
+        aid = w.store.start_answer(sid, "teamwork-01", f"Question {i}", "teamwork", f)
+        w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.show_history()
+    tree = w.history.tree
+    assert tree.topLevelItemCount() == 2
+    newest = tree.topLevelItem(0)
+    assert "Practice set: teamwork · 2 answers" in newest.text(1) and newest.childCount() == 2
+    tree.setCurrentItem(newest)
+    w.history.delete_button.click()
+    assert w.asked == ["Delete this session?"]
+    assert tree.topLevelItemCount() == 1 and [r.question_text for r in w.store.answers()] == ["Question 0"]
+    assert audio[0].exists() and not audio[1].exists() and not audio[2].exists()
