@@ -11,7 +11,9 @@ extras="${1:-}"
 #   libasound2-plugins   routes ALSA (PortAudio's backend here) to PulseAudio/PipeWire
 #   pulseaudio, pulseaudio-utils   the sound server, and paplay (tests play answers into a virtual microphone)
 #   libegl1 … libxcb-*   what Qt (PySide6) needs to draw, offscreen and on an X11/Wayland desktop
-APT_PACKAGES=(python3-venv libportaudio2 libasound2-plugins
+#   speech-dispatcher, speech-dispatcher-espeak-ng   the system voice that speaks the user's own
+#                        questions (through QtTextToSpeech); built-in questions have recordings
+APT_PACKAGES=(python3-venv libportaudio2 libasound2-plugins speech-dispatcher speech-dispatcher-espeak-ng
               libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
               libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)

@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+MY_PREFIX = "mine-"          # ids of the user's own questions (kept in the store): mine-<row id>
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _TOML_LINE = re.compile(r"line (\d+)")
 
@@ -21,6 +22,11 @@ class Question:
     follow_ups: tuple[str, ...]
     strong_answer: str
     source: str = ""          # file it came from
+
+    @property
+    def mine(self) -> bool:
+        """One of the user's own questions (not from the bank)."""
+        return self.id.startswith(MY_PREFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,23 @@ class QuestionBank:
     def search(self, words: str) -> list[Question]:
         terms = words.lower().split()
         return [q for q in self.questions if all(t in q.text.lower() or t in q.competency for t in terms)]
+
+
+def practice_set(questions: list[Question], competency: str | None, n: int = 5, rng=None) -> list[Question]:
+    """n questions of one competency, in random order. Without a competency, one is picked at random
+    among those with the most questions to choose from."""
+    import random
+    rng = rng or random.Random()
+    by_comp: dict[str, list[Question]] = {}
+    for q in questions:
+        by_comp.setdefault(q.competency, []).append(q)
+    if not by_comp:
+        return []
+    if competency is None:
+        most = max(len(v) for v in by_comp.values())
+        competency = rng.choice(sorted(c for c, v in by_comp.items() if len(v) >= min(n, most)))
+    pool = by_comp.get(competency, [])
+    return rng.sample(pool, min(n, len(pool)))
 
 
 def default_bank_dir() -> Path:

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .analysis import Analysis
-from .questions import Question
+from .questions import MY_PREFIX, Question
 from .transcript import Transcript
 
 MIGRATIONS: list[str] = [
@@ -67,7 +67,7 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
-MY_PREFIX = "mine-"          # question ids of the user's own questions: mine-<row id>
+
 SCHEMA_VERSION = len(MIGRATIONS)
 DB_NAME = "mockinterview.db"
 

@@ -53,9 +53,10 @@ def install_error_handler(window_getter) -> None:
     sys.excepthook = hook
 
 
-def build_window(load_engine=None, backend=None):
+def build_window(load_engine=None, backend=None, tts_engine: str | None = None):
     """Create the main window on the user's data (tests call this with their own data folder).
-    load_engine(engine, model) -> Transcriber; the default loads through the model resolver."""
+    load_engine(engine, model) -> Transcriber; the default loads through the model resolver.
+    tts_engine: the QtTextToSpeech plugin for the user's own questions (None: the system's)."""
     from ..core import settings as settings_mod
     from ..core.questions import load_bank
     from ..core.store import open_default
@@ -64,7 +65,8 @@ def build_window(load_engine=None, backend=None):
 
     prefs, notices = settings_mod.load()
     store = open_default()
-    window = MainWindow(store, load_bank(), prefs, load_engine or default_loader, backend=backend)
+    window = MainWindow(store, load_bank(), prefs, load_engine or default_loader, backend=backend,
+                        tts_engine=tts_engine)
     if notices:
         window.statusBar().showMessage(" ".join(notices))
     return window

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ..core.analysis import EmptyAnswer
 from ..audio.player import Player, audio_length
-from ..core.questions import QuestionBank, prompt_audio
+from ..core.questions import Question, QuestionBank, practice_set
 from ..audio.devices import RecorderError, SoundDeviceBackend
 from ..core import paths
 from ..core import settings as settings_mod
@@ -24,14 +24,19 @@ from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
 from .history_view import HistoryView
 from .practice_view import PracticeView
+from .question_dialog import QuestionDialog
 from .review_view import ReviewView
 from .settings_dialog import SettingsDialog
+from ..voices import RecordedVoice, VoiceChain
+from ..voices.system import SystemVoice
 from .workers import Jobs
 
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
-SHORTCUTS = [("Space", "start or stop recording"), ("Esc", "cancel the current take"),
-             ("Ctrl+N", "new question"), ("Ctrl+H", "history"), ("Ctrl+R", "random question"),
-             ("Enter", "open the selected question, take or answer"), ("Ctrl+Q", "quit")]
+SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer now)"),
+             ("Esc", "cancel the current take or the thinking time"),
+             ("Enter", "ask the selected question aloud; open the selected take or answer"),
+             ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
+             ("Ctrl+Enter", "next question of a practice set"), ("Ctrl+,", "settings"), ("Ctrl+Q", "quit")]
 
 
 class MainWindow(QMainWindow):
@@ -39,11 +44,17 @@ class MainWindow(QMainWindow):
     answer_ready = Signal(int)         # emitted when a take's analysis has been saved and shown
     prompt_finished = Signal()         # the spoken question has been played to the end
 
-    def __init__(self, store: Store, bank: QuestionBank, settings: Settings, load_engine, backend=None):
+    def __init__(self, store: Store, bank: QuestionBank, settings: Settings, load_engine, backend=None,
+                 tts_engine: str | None = None):
         super().__init__()
         self.setWindowTitle("mockinterview")
         self.resize(1100, 720)
-        self.store, self.bank, self.settings = store, bank, settings
+        self.store, self.settings = store, settings
+        self._builtin = bank
+        self.bank = QuestionBank(bank.questions + store.my_questions(), bank.problems)
+        self.practice_set: list[Question] = []     # a practice set in progress, and where we are in it
+        self.set_index = 0
+        self.question_dialog: QuestionDialog | None = None
         self._load_engine, self._backend = load_engine, backend
         self.engine = None
         self._load_generation = 0
@@ -54,7 +65,7 @@ class MainWindow(QMainWindow):
         self.rehearsal: Rehearsal | None = None
         self.current_question = None
 
-        self.practice = PracticeView(bank.questions)
+        self.practice = PracticeView(self.bank.questions)
         self.review = ReviewView()
         self.history = HistoryView(bank.competencies())
         self.stack = QStackedWidget()
@@ -73,10 +84,16 @@ class MainWindow(QMainWindow):
         self.practice.cancel_clicked.connect(self.cancel_take)
         self.practice.random.clicked.connect(self.random_question)
         self.practice.play_clicked.connect(self.play_question)
+        self.practice.set_clicked.connect(self.start_practice_set)
+        self.practice.add_clicked.connect(self.add_question)
+        self.practice.edit_clicked.connect(self.edit_question)
+        self.practice.delete_clicked.connect(self.delete_question)
+        self.review.next_question.connect(self.next_in_set)
         self.practice.cancel_load.clicked.connect(self.cancel_loading)
         self.practice.load_model.clicked.connect(self._start_loading)
         self.practice.hide_text = settings.hide_question_until_spoken and settings.voice
-        self.player = None
+        self.system_voice = SystemVoice(tts_engine)
+        self.voices = VoiceChain([RecordedVoice(), self.system_voice])
         self.practice.question_changed.connect(self._question_changed)
         self.review.try_again.connect(self.try_again)
         self.review.back.connect(self.show_practice)
@@ -94,6 +111,7 @@ class MainWindow(QMainWindow):
         self.prompt_finished.connect(self._prompt_done, Qt.QueuedConnection)
         QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_take)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._next_key)
         QTimer.singleShot(0, self._start_loading)
 
     # -- set-up -----------------------------------------------------------------------------------
@@ -161,6 +179,83 @@ class MainWindow(QMainWindow):
                         "was interrupted. Transcribe and keep it?"):
                 self.jobs.start(lambda row=row: recover(self.store, self.engine, row),
                                 lambda res: self._show_result(res.answer_id), self._failed, USER_ERRORS)
+
+    # -- the user's own questions -------------------------------------------------------------------------
+    def _refresh_questions(self, select: str | None = None) -> None:
+        self.bank = QuestionBank(self._builtin.questions + self.store.my_questions(), self._builtin.problems)
+        self.practice.set_questions(self.bank.questions, select)
+
+    def add_question(self) -> None:
+        self._question_dialog(None)
+
+    def edit_question(self) -> None:
+        q = self.practice.current_question()
+        if q is not None and q.mine:
+            self._question_dialog(q)
+
+    def _question_dialog(self, q: Question | None) -> None:
+        if self.rehearsal is not None:
+            return
+        d = self.question_dialog = QuestionDialog(self.bank.competencies(), q, parent=self)
+        d.accepted.connect(lambda: self._save_question(d, q))
+        d.open()
+
+    def _save_question(self, d: QuestionDialog, q: Question | None) -> None:
+        text, competency, follow_up = d.values()
+        try:
+            if q is None:
+                qid = self.store.add_question(text, competency, follow_up).id
+            else:
+                self.store.update_question(q.id, text, competency, follow_up)
+                qid = q.id
+        except (ValueError, StoreError) as exc:
+            self.tell("Question not saved", str(exc))
+            return
+        self._refresh_questions(select=qid)
+
+    def delete_question(self) -> None:
+        q = self.practice.current_question()
+        if q is None or not q.mine or self.rehearsal is not None:
+            return
+        if self.ask("Delete your question?", f"Delete “{q.text}”? Your answers to it stay in the history."):
+            self.store.delete_question(q.id)
+            self._refresh_questions()
+
+    # -- practice sets -----------------------------------------------------------------------------------
+    def start_practice_set(self) -> None:
+        if self.rehearsal is not None or self.thinking_until is not None:
+            return
+        questions = practice_set(self.bank.questions, self.practice.competency.currentData())
+        if not questions:
+            self.practice.status.setText("There are no questions to practise.")
+            return
+        self.practice_set, self.set_index = questions, 0
+        self.session_id = self.store.new_session(f"Practice set: {questions[0].competency}")
+        self._ask_set_question()
+
+    def _ask_set_question(self) -> None:
+        q = self.practice_set[self.set_index]
+        self.show_practice()
+        self.practice.select(q.id)
+        self.practice.set_progress.setText(f"Practice set: {q.competency} · question {self.set_index + 1} "
+                                           f"of {len(self.practice_set)}")
+        if self.settings.voice:
+            self.play_question()
+
+    def next_in_set(self) -> None:
+        if not self.practice_set:
+            return
+        self.set_index += 1
+        if self.set_index < len(self.practice_set):
+            self._ask_set_question()
+            return
+        scores = [r.score for r in self.store.answers() if r.session_id == self.session_id and r.score is not None]
+        summary = (f"Practice set finished: {len(scores)} answers, average ownership score "
+                   f"{sum(scores) / len(scores):.1f} / 5." if scores else "Practice set finished.")
+        self.practice_set, self.session_id = [], None
+        self.review.set_next(None)
+        self.show_practice()
+        self.practice.set_progress.setText(summary)
 
     # -- settings ---------------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -248,23 +343,21 @@ class MainWindow(QMainWindow):
 
 
     def play_question(self) -> None:
-        """Ask the question aloud, as an interviewer would (the recorded natural voice)."""
+        """Ask the question aloud, as an interviewer would: its recording, else the system voice."""
         q = self.practice.current_question()
         if q is None or self.rehearsal is not None:
             return
-        path = prompt_audio(q)
-        if path is None:
-            self.practice.reveal()
-            self.practice.status.setText("This question has no recording; read it on screen.")
-            return
-        if self.player:
-            self.player.stop()
+        self.stop_answer_playback()
         try:
-            self.player = Player.from_file(path, on_finished=self.prompt_finished.emit)
-            self.player.start()
+            voice = self.voices.say(q, self.prompt_finished.emit)
         except USER_ERRORS as exc:
             self.practice.reveal()
             self.practice.status.setText(f"The question cannot be played ({exc}); read it on screen.")
+            return
+        if voice is None:
+            self.practice.reveal()
+            why = self.system_voice.problem or "no voice is available"
+            self.practice.status.setText(f"This question cannot be spoken ({why}); read it on screen.")
 
     def _prompt_done(self) -> None:
         self.practice.reveal()
@@ -274,6 +367,10 @@ class MainWindow(QMainWindow):
             self.toggle_recording()
         elif self.stack.currentWidget() is self.review:
             self.try_again()
+
+    def _next_key(self) -> None:
+        if self.stack.currentWidget() is self.review and self.review.next_button.isVisible():
+            self.next_in_set()
 
     def toggle_recording(self) -> None:
         if self.rehearsal is not None:
@@ -288,9 +385,8 @@ class MainWindow(QMainWindow):
         if self.settings.thinking_time_s <= 0 or self.engine is None or self.practice.current_question() is None:
             self.start_take()
             return
-        if self.player:
-            self.player.stop()
-            self.practice.reveal()
+        self.voices.stop()
+        self.practice.reveal()
         self.stop_answer_playback()
         self.thinking_until = time.monotonic() + self.settings.thinking_time_s
         self.practice.set_thinking(True)
@@ -318,9 +414,8 @@ class MainWindow(QMainWindow):
     def start_take(self) -> None:
         q = self.practice.current_question()
         self.stop_answer_playback()
-        if self.player:
-            self.player.stop()                 # starting to answer interrupts the question
-            self.practice.reveal()
+        self.voices.stop()                     # starting to answer interrupts the question
+        self.practice.reveal()
         if q is None:
             self.practice.status.setText("Choose a question first (or press Ctrl+R for a random one).")
             return
@@ -406,6 +501,10 @@ class MainWindow(QMainWindow):
     def _show_result(self, answer_id: int) -> None:
         self._set_ready(True, "Ready. Press Space to record.")
         self.open_answer(answer_id)
+        if self.practice_set:
+            last = self.set_index + 1 == len(self.practice_set)
+            self.review.set_next("Finish the set" if last else
+                                 f"Next question ({self.set_index + 2} of {len(self.practice_set)})")
         self.answer_ready.emit(answer_id)
 
     def open_answer(self, answer_id: int) -> None:
@@ -420,6 +519,7 @@ class MainWindow(QMainWindow):
         takes = [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
             if row.question_id else []
         self.stop_answer_playback()
+        self.review.set_next(None)
         self.answer_player = None
         length = audio_length(Path(row.audio_path)) if row.audio_path else None
         self.answer_audio = Path(row.audio_path) if length else None
@@ -458,8 +558,7 @@ class MainWindow(QMainWindow):
         self._playback_tick()
 
     def _start_player(self, p: Player) -> None:
-        if self.player:
-            self.player.stop()
+        self.voices.stop()
         try:
             p.start()
         except USER_ERRORS as exc:
@@ -511,8 +610,7 @@ class MainWindow(QMainWindow):
             self.show_history()
 
     def closeEvent(self, event) -> None:
-        if self.player:
-            self.player.stop()
+        self.voices.stop()
         self.stop_answer_playback()
         if self.rehearsal is not None:
             self.stop_take()

@@ -20,17 +20,25 @@ class PracticeView(QWidget):
     cancel_clicked = Signal()
     question_changed = Signal(object)
     play_clicked = Signal()
+    set_clicked = Signal()             # start a practice set
+    add_clicked = Signal()
+    edit_clicked = Signal()
+    delete_clicked = Signal()
 
     def __init__(self, questions: list[Question], parent=None):
         super().__init__(parent)
         self._questions = questions
         self.competency = QComboBox(accessibleName="Competency filter")
-        self.competency.addItem("All competencies", None)
-        for c in sorted({q.competency for q in questions}):
-            self.competency.addItem(c.capitalize(), c)
+        self._fill_competencies()
         self.search = QLineEdit(placeholderText="Search questions…", accessibleName="Search questions")
         self.random = QPushButton("&Random question", accessibleName="Random question")
         self.list = QListWidget(accessibleName="Questions")
+        self.start_set = QPushButton("Practice &set (5)", accessibleName="Practice five questions of one competency")
+        self.start_set.setToolTip("Five questions of the chosen competency (or of a random one), one after another")
+        self.add = QPushButton("&Add…", accessibleName="Add your own question")
+        self.edit = QPushButton("&Edit…", accessibleName="Edit your question", enabled=False)
+        self.delete = QPushButton("De&lete…", accessibleName="Delete your question", enabled=False)
+        self.set_progress = QLabel("", accessibleName="Practice set progress")
         self.question = QLabel("Choose a question.", wordWrap=True, accessibleName="Current question")
         self.question.setStyleSheet("font-size: 16pt; font-weight: 600; padding: 8px 0")
         self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
@@ -53,10 +61,18 @@ class PracticeView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.competency)
         row.addWidget(self.random)
+        row.addWidget(self.start_set)
         left.addLayout(row)
         left.addWidget(self.search)
         left.addWidget(self.list, 1)
+        mine = QHBoxLayout()
+        mine.addWidget(QLabel("Your questions:"))
+        mine.addWidget(self.add)
+        mine.addWidget(self.edit)
+        mine.addWidget(self.delete)
+        left.addLayout(mine)
         right = QVBoxLayout()
+        right.addWidget(self.set_progress)
         right.addWidget(self.question)
         right.addWidget(self.probe)
         right.addWidget(self.play)
@@ -85,12 +101,35 @@ class PracticeView(QWidget):
         self.list.currentItemChanged.connect(self._picked)
         self.list.itemActivated.connect(lambda _item: self.play_clicked.emit())
         self.play.clicked.connect(self.play_clicked)
+        self.start_set.clicked.connect(self.set_clicked)
+        self.add.clicked.connect(self.add_clicked)
+        self.edit.clicked.connect(self.edit_clicked)
+        self.delete.clicked.connect(self.delete_clicked)
         self.record.clicked.connect(self.record_clicked)
         self.pause.clicked.connect(self.pause_clicked)
         self.cancel.clicked.connect(self.cancel_clicked)
         self._fill()
 
     # -- browsing -------------------------------------------------------------------------------
+    def _fill_competencies(self) -> None:
+        current = self.competency.currentData()
+        self.competency.blockSignals(True)
+        self.competency.clear()
+        self.competency.addItem("All competencies", None)
+        for c in sorted({q.competency for q in self._questions}):
+            self.competency.addItem(c.capitalize(), c)
+        self.competency.setCurrentIndex(max(0, self.competency.findData(current)))
+        self.competency.blockSignals(False)
+
+    def set_questions(self, questions: list[Question], select: str | None = None) -> None:
+        """New or changed questions (the user's own); keeps the selection where possible."""
+        keep = select or (self.current_question().id if self.current_question() else None)
+        self._questions = questions
+        self._fill_competencies()
+        self._fill()
+        if keep:
+            self.select(keep)
+
     def _fill(self) -> None:
         want = self.competency.currentData()
         words = self.search.text().lower().split()
@@ -100,16 +139,18 @@ class PracticeView(QWidget):
                 continue
             if words and not all(w in q.text.lower() or w in q.competency for w in words):
                 continue
-            item = QListWidgetItem(q.text)
+            item = QListWidgetItem(("✎ " if q.mine else "") + q.text)
             item.setData(Qt.UserRole, q)
-            item.setToolTip(f"{q.competency} · {q.id}")
+            item.setToolTip(f"{q.competency} · " + ("your question" if q.mine else q.id))
             self.list.addItem(item)
 
     def _picked(self, item) -> None:
         q = item.data(Qt.UserRole) if item else None
         self.question.setText(("Listen… (the text appears once the question has been spoken)" if self.hide_text
                                else q.text) if q else "Choose a question.")
-        self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q else "")
+        self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q and q.follow_ups else "")
+        for w in (self.edit, self.delete):
+            w.setEnabled(bool(q) and q.mine)
         self.question_changed.emit(q)
 
     def reveal(self) -> None:
@@ -121,19 +162,24 @@ class PracticeView(QWidget):
         item = self.list.currentItem()
         return item.data(Qt.UserRole) if item else None
 
-    def select(self, question_id: str) -> None:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.UserRole).id == question_id:
-                self.list.setCurrentRow(i)
-                return
+    def select(self, question_id: str) -> bool:
+        """Select a question, clearing the filter and search if they hide it."""
+        for attempt in range(2):
+            for i in range(self.list.count()):
+                if self.list.item(i).data(Qt.UserRole).id == question_id:
+                    self.list.setCurrentRow(i)
+                    return True
+            if attempt == 0:
+                self.search.clear()
+                self.competency.setCurrentIndex(0)
+        return False
 
     # -- recording state --------------------------------------------------------------------------
     def set_recording(self, on: bool) -> None:
         self.record.setText("■ Stop  (Space)" if on else "● Record  (Space)")
         self.pause.setEnabled(on)
         self.cancel.setEnabled(on)
-        for w in (self.list, self.competency, self.search, self.random):
-            w.setEnabled(not on)
+        self._lock_browsing(on)
         if not on:
             self.pause.setText("Pause")
             self.level.setValue(0)
@@ -147,14 +193,20 @@ class PracticeView(QWidget):
         """The thinking-time countdown: Space starts answering early, Esc stops it."""
         self.record.setText("● Answer now  (Space)" if on else "● Record  (Space)")
         self.cancel.setEnabled(on)
-        for w in (self.list, self.competency, self.search, self.random):
-            w.setEnabled(not on)
+        self._lock_browsing(on)
         if not on:
             self.elapsed.setText("0:00  (aim for 1:00–2:30)")
 
     def show_thinking(self, left: float) -> None:
         self.elapsed.setText(f"Thinking time {fmt_time(left + 0.999)}")
         self.status.setText("Think about your answer; recording starts when the time is up (Space: start now).")
+
+    def _lock_browsing(self, locked: bool) -> None:
+        for w in (self.list, self.competency, self.search, self.random, self.start_set, self.add):
+            w.setEnabled(not locked)
+        q = self.current_question()
+        for w in (self.edit, self.delete):
+            w.setEnabled(not locked and bool(q) and q.mine)
 
     def show_progress(self, elapsed: float, level_dbfs: float) -> None:
         self.level.setValue(max(0, min(60, int(level_dbfs + 60))))

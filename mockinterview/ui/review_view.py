@@ -22,6 +22,7 @@ class ReviewView(QWidget):
     try_again = Signal()
     back = Signal()
     open_take = Signal(int)
+    next_question = Signal()           # the next question of a practice set
     play_toggled = Signal()
     seek_requested = Signal(float)     # seconds into the answer's recording
 
@@ -50,6 +51,7 @@ class ReviewView(QWidget):
         self.clock = QLabel("0:00 / 0:00", accessibleName="Playback position")
         self.again = QPushButton("Try &again", accessibleName="Record a new take of this question")
         self.back_button = QPushButton("&New question", accessibleName="Back to questions")
+        self.next_button = QPushButton("", accessibleName="Next question of the practice set", visible=False)
 
         main = QVBoxLayout()
         main.addWidget(self.question)
@@ -75,6 +77,7 @@ class ReviewView(QWidget):
         buttons.addWidget(self.again)
         buttons.addWidget(self.back_button)
         side.addLayout(buttons)
+        side.addWidget(self.next_button)
         outer = QHBoxLayout(self)
         outer.addLayout(main, 3)
         outer.addLayout(side, 2)
@@ -85,6 +88,7 @@ class ReviewView(QWidget):
         self.position.sliderMoved.connect(lambda ms: self.seek_requested.emit(ms / 1000))
         self.again.clicked.connect(self.try_again)
         self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next_question)
         self.takes.itemActivated.connect(lambda it: self.open_take.emit(it.data(Qt.UserRole)))
 
     def _dark(self) -> bool:
@@ -116,7 +120,7 @@ class ReviewView(QWidget):
                           + (f"<br>Missing: {', '.join(missing)}" if missing else ""))
         d = a.delivery
         pace = f"{d.wpm:.0f} words/min · " if d.wpm else ""
-        length = f"{d.duration_s:.0f} s · " if a.duration_s else ""
+        length = f"{a.duration_s:.0f} s · " if a.duration_s else ""
         pauses = f" · long pauses {d.long_pauses}" if d.long_pauses is not None else ""
         self.delivery.setText(f"{length}{d.words} words · {pace}fillers {d.fillers_per_100_words:.1f}/100 words"
                               f" · hedges {d.hedges}{pauses}")
@@ -126,6 +130,11 @@ class ReviewView(QWidget):
             item = QListWidgetItem(f"{when[:16].replace('T', ' ')}   {score:.1f} / 5" if score is not None else when)
             item.setData(Qt.UserRole, aid)
             self.takes.addItem(item)
+
+    def set_next(self, text: str | None) -> None:
+        """During a practice set: the button to go on (None hides it)."""
+        self.next_button.setText(f"▶ {text}  (Ctrl+Enter)" if text else "")
+        self.next_button.setVisible(bool(text))
 
     # -- playback --------------------------------------------------------------------------------------
     def _anchor_positions(self) -> dict[int, tuple[int, int]]:

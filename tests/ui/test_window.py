@@ -18,8 +18,8 @@ from ..conftest import AUDIO, ROOT
 def make_window(qtbot, faster_engine):
     made = []
 
-    def make(backend=None, loader=None, answers=True):
-        w = build_window(load_engine=loader or (lambda *_: faster_engine), backend=backend)
+    def make(backend=None, loader=None, answers=True, tts_engine="mock"):
+        w = build_window(load_engine=loader or (lambda *_: faster_engine), backend=backend, tts_engine=tts_engine)
         w.asked, w.told = [], []
         w.ask = lambda title, text: (w.asked.append(title), answers)[1]
         w.tell = lambda title, text, details="", info=False: w.told.append(text)
@@ -401,3 +401,93 @@ def test_history_groups_answers_by_session_and_deletes_a_whole_session(qtbot, ma
     assert w.asked == ["Delete this session?"]
     assert tree.topLevelItemCount() == 1 and [r.question_text for r in w.store.answers()] == ["Question 0"]
     assert audio[0].exists() and not audio[1].exists() and not audio[2].exists()
+
+
+def _add_own_question(qtbot, w, text, competency="mentoring", follow_up=""):
+    w.practice.add.click()
+    d = w.question_dialog
+    assert d.isVisible()
+    d.text.setPlainText(text)
+    d.competency.setCurrentText(competency)
+    d.follow_up.setText(follow_up)
+    d.buttons.button(d.buttons.StandardButton.Save).click()
+    return w.practice.current_question()
+
+
+def test_own_questions_are_added_edited_spoken_and_deleted(qtbot, make_window):
+    w = make_window()                                      # the 'mock' text-to-speech plugin
+    w.practice.add.click()
+    w.question_dialog.buttons.button(w.question_dialog.buttons.StandardButton.Save).click()
+    assert w.question_dialog.isVisible() and "Please write" in w.question_dialog.error.text()   # empty: refused
+    w.question_dialog.reject()
+    q = _add_own_question(qtbot, w, "Tell me about a time you mentored a new colleague.", "Mentoring",
+                          "What did they learn?")
+    assert q.mine and q.competency == "mentoring" and w.practice.edit.isEnabled()
+    assert w.practice.list.currentItem().text().startswith("✎ ") and "Follow-up: What did they learn?" in w.practice.probe.text()
+    assert w.practice.competency.findData("mentoring") >= 0
+    # spoken by the system voice, since there is no recording of it
+    with qtbot.waitSignal(w.prompt_finished, timeout=10_000):
+        qtbot.keyClick(w.practice.list, Qt.Key_Return)
+    assert w.voices.voice_for(q).name == "system"
+    w.practice.edit.click()
+    w.question_dialog.text.setPlainText("Tell me about a time you coached someone.")
+    w.question_dialog.buttons.button(w.question_dialog.buttons.StandardButton.Save).click()
+    assert w.practice.current_question().text == "Tell me about a time you coached someone."
+    w2 = make_window()                                     # kept across restarts
+    assert w2.bank.get(q.id).text == "Tell me about a time you coached someone."
+    w.practice.delete.click()
+    assert w.asked == ["Delete your question?"] and w.store.my_questions() == []
+    assert w.bank.get(q.id) is None and not any(x.mine for x in w.bank.questions)
+
+
+def test_own_question_without_a_system_voice_is_shown_with_a_note(qtbot, make_window):
+    w = make_window(tts_engine="no-such-engine")
+    w.practice.hide_text = True
+    q = _add_own_question(qtbot, w, "Tell me about a time you changed your mind.")
+    qtbot.keyClick(w.practice.list, Qt.Key_Return)
+    assert w.practice.question.text() == q.text                     # shown, not hidden
+    assert "cannot be spoken" in w.practice.status.text() and "not working" in w.practice.status.text()
+
+
+def test_own_question_is_heard_in_the_system_voice(qtbot, make_window, virtual_mic, faster_engine, tmp_path):
+    """The real system voice (speech-dispatcher with espeak-ng) into the virtual speaker."""
+    from mockinterview.audio.convert import load_audio
+    from mockinterview.audio.recorder import Recorder
+    from mockinterview.core.wer import wer
+    w = make_window(tts_engine=None)
+    q = _add_own_question(qtbot, w, "Tell me about a time you changed a process at work.")
+    assert w.system_voice.problem is None or pytest.fail(w.system_voice.problem)
+    ear = Recorder(tmp_path / "heard.wav")
+    ear.start()
+    qtbot.waitUntil(lambda: ear.elapsed > 0.2, timeout=10_000)
+    with qtbot.waitSignal(w.prompt_finished, timeout=30_000):
+        w.play_question()
+    qtbot.wait(400)
+    heard = faster_engine.transcribe(load_audio(ear.stop().path)[0]).text
+    # espeak-ng is robotic and tiny.en mishears some of it ("about a time" → "I'm out of time")
+    assert wer(q.text, heard) <= 0.6 and {"tell", "process", "work"} <= set(heard.lower().replace(".", "").split()), heard
+
+
+def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_window):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    w.settings.voice = False
+    w.practice.competency.setCurrentIndex(w.practice.competency.findData("leadership"))
+    w.practice.start_set.click()
+    assert len(w.practice_set) == 5 and {q.competency for q in w.practice_set} == {"leadership"}
+    assert len({q.id for q in w.practice_set}) == 5
+    for i, q in enumerate(w.practice_set):
+        assert w.practice.current_question().id == q.id
+        assert f"question {i + 1} of 5" in w.practice.set_progress.text()
+        text = "I led the planning." if i % 2 else "We planned it together."
+        aid = w.store.start_answer(w.session_id, q.id, q.text, q.competency, None)
+        w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+        w._show_result(aid)                                # as when a take has been transcribed
+        assert w.review.next_button.isVisible()
+        assert ("Finish" if i == 4 else f"{i + 2} of 5") in w.review.next_button.text()
+        qtbot.keyClick(w, Qt.Key_Return, Qt.ControlModifier)
+    assert w.stack.currentWidget() is w.practice and "Practice set finished: 5 answers" in w.practice.set_progress.text()
+    [session] = w.store.sessions()
+    assert session.title == "Practice set: leadership" and session.answers == 5
+    assert w.practice_set == [] and w.session_id is None
