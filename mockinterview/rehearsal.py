@@ -74,14 +74,15 @@ class Rehearsal:
         self.store.delete_answer(self.answer_id)
 
 
-def recover(store: Store, engine, row: AnswerRow) -> Result:
-    """Turn a take left by a crash into a normal answer (its WAV is repaired first)."""
+def recover(store: Store, engine, row: AnswerRow, progress=None, cancel=None) -> Result:
+    """Turn a take left by a crash into a normal answer (its WAV is repaired first).
+    Cancelled: the take stays as it was, to be offered again."""
     path = Path(row.audio_path or "")
     if not path.exists():
         store.delete_answer(row.id)
         raise FileNotFoundError(f"the recording {path} is gone")
     repair_wav(path)
-    transcript = transcribe_file(path, engine)
+    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel)
     try:
         analysis = analyze_transcript(transcript)
     except NoSpeech:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,10 @@ def holds_data(folder: Path) -> bool:
     return (folder / DB_NAME).exists()
 
 
-def move_data(old: Path, new: Path) -> Moved:
-    """Move everything from old to new. The store in old must be closed first."""
+def move_data(old: Path, new: Path, progress: Callable[[float], None] | None = None,
+              cancel: Callable[[], bool] | None = None) -> Moved:
+    """Move everything from old to new. The store in old must be closed first.
+    progress(fraction) is called as files are copied; cancel() True stops and removes the copies."""
     given = Path(old)
     old, new = given.resolve(), Path(new).resolve()
     if new == old:
@@ -41,11 +44,19 @@ def move_data(old: Path, new: Path) -> Moved:
         raise RelocateError(f"{new} already holds mockinterview data")
     try:
         new.mkdir(parents=True, exist_ok=True)
-        files = 0
-        for name in MOVED_DIRS:
-            if (old / name).is_dir():
-                shutil.copytree(old / name, new / name, dirs_exist_ok=True)
-                files += sum(1 for p in (new / name).rglob("*") if p.is_file())
+        todo = [f for name in MOVED_DIRS if (old / name).is_dir() for f in (old / name).rglob("*") if f.is_file()]
+        total = sum(f.stat().st_size for f in todo) or 1
+        done = 0
+        for f in todo:
+            if cancel and cancel():
+                raise RelocateError("moving your data was cancelled; nothing changed")
+            copy = new / f.relative_to(old)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(f, copy)
+            done += f.stat().st_size
+            if progress:
+                progress(done / total)
+        files = len(todo)
         answers = 0
         if holds_data(old):
             src = sqlite3.connect(old / DB_NAME)

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStackedWidget
 
 from ..core.analysis import EmptyAnswer
 from ..audio.player import Player, audio_length
@@ -18,7 +19,7 @@ from ..core import settings as settings_mod
 from ..core.relocate import RelocateError, holds_data, move_data
 from ..core.settings import Settings
 from ..core.store import DB_NAME, Store, StoreError
-from ..transcribe import ENGINES, ModelResolver, engine_installed, load_preferred
+from ..transcribe import ENGINES, Cancelled, ModelResolver, engine_installed, load_preferred
 from ..errors import user_errors
 from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
     engine_ready = Signal()
     answer_ready = Signal(int)         # emitted when a take's analysis has been saved and shown
     prompt_finished = Signal()         # the spoken question has been played to the end
+    progress_changed = Signal(int)     # percent done of a long task, emitted from its worker
 
     def __init__(self, store: Store, bank: QuestionBank, settings: Settings, load_engine, backend=None,
                  tts_engine: str | None = None):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self._load_generation = 0
         self._recovery_offered = False
         self.settings_dialog: SettingsDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
         self.jobs = Jobs(self)
         self.session_id: int | None = None
         self.rehearsal: Rehearsal | None = None
@@ -172,13 +175,58 @@ class MainWindow(QMainWindow):
         self.practice.status.setText(message)
         self.statusBar().showMessage(message)
 
-    def _offer_recovery(self) -> None:
-        for row in self.store.unfinished():
-            if self.ask("Recover an interrupted answer?",
+    def _offer_recovery(self, rows=None) -> None:
+        """Offer the takes a crash left behind, one after another."""
+        rows = self.store.unfinished() if rows is None else rows
+        if not rows:
+            return
+        row, rest = rows[0], rows[1:]
+        if not self.ask("Recover an interrupted answer?",
                         f"A recording of “{row.question_text}” from {row.created_at[:16].replace('T', ' ')} "
                         "was interrupted. Transcribe and keep it?"):
-                self.jobs.start(lambda row=row: recover(self.store, self.engine, row),
-                                lambda res: self._show_result(res.answer_id), self._failed, USER_ERRORS)
+            self._offer_recovery(rest)
+            return
+
+        def done(res) -> None:
+            self._show_result(res.answer_id)
+            self._offer_recovery(rest)
+
+        def failed(message: str, details: str, cancelled: bool) -> None:
+            if cancelled:
+                self.statusBar().showMessage("Recovery postponed: the recording is kept and will be offered "
+                                             "again at the next start.")
+            else:
+                self._failed(message, details)
+            self._offer_recovery(rest)
+        self.run_with_progress("Transcribing the interrupted answer…",
+                               lambda progress, cancel: recover(self.store, self.engine, row, progress, cancel),
+                               done, failed)
+
+    def run_with_progress(self, title: str, fn, on_done, on_failed) -> QProgressDialog:
+        """Run fn(progress(fraction), cancelled()) in a worker behind a window-modal progress dialog
+        with Cancel. on_failed(message, details, cancelled)."""
+        flag = threading.Event()
+        dialog = QProgressDialog(title, "Cancel", 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setAccessibleName(title)
+        dialog.canceled.connect(flag.set)
+        self.progress_changed.connect(dialog.setValue)      # queued: emitted from the worker
+        self.progress_dialog = dialog
+
+        def close() -> None:
+            self.progress_changed.disconnect(dialog.setValue)
+            dialog.close()
+            dialog.deleteLater()
+            self.progress_dialog = None
+        self.jobs.start(lambda: fn(lambda f: self.progress_changed.emit(int(f * 100)), flag.is_set),
+                        lambda res: (close(), on_done(res)),
+                        lambda msg, det: (close(), on_failed(msg, det, flag.is_set())),
+                        USER_ERRORS + (Cancelled, RelocateError))
+        dialog.show()
+        return dialog
 
     # -- the user's own questions -------------------------------------------------------------------------
     def _refresh_questions(self, select: str | None = None) -> None:
@@ -274,46 +322,61 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, new: Settings) -> None:
         old = self.settings
-        if new.data_dir != old.data_dir and not self._change_data_dir(new):
-            new.data_dir = old.data_dir
+        wanted_dir, new.data_dir = new.data_dir, old.data_dir     # changed only once the data is there
         self.settings = new
         self.practice.hide_text = new.hide_question_until_spoken and new.voice   # silent: nothing to wait for
-        try:
-            settings_mod.save(new)
-        except OSError as exc:
-            self.tell("Settings not saved", f"Your settings could not be saved: {exc}")
+        self._save_settings()
         if (new.engine, new.model) != (old.engine, old.model):
             self._start_loading()
+        if wanted_dir != old.data_dir and wanted_dir:
+            self._change_data_dir(Path(wanted_dir).expanduser())
 
-    def _change_data_dir(self, new: Settings) -> bool:
-        """Move the data (or switch to a folder that already has some). False: nothing changed."""
-        current, target = self.store.path.parent, Path(new.data_dir).expanduser()
+    def _save_settings(self) -> None:
+        try:
+            settings_mod.save(self.settings)
+        except OSError as exc:
+            self.tell("Settings not saved", f"Your settings could not be saved: {exc}")
+
+    def _change_data_dir(self, target: Path) -> None:
+        """Move the data to target (in a worker, with progress), or switch to a folder that already has some."""
+        current = self.store.path.parent
         if target.resolve() == current.resolve():
-            return True
+            self.settings.data_dir = str(target)
+            self._save_settings()
+            return
         if self.jobs.busy:
             self.tell("Data folder not changed", "Wait until the current answer has been transcribed.")
-            return False
+            return
         if holds_data(target):
-            if not self.ask("Use the data in that folder?",
-                            f"{target} already holds mockinterview data. Switch to it? Your current data stays "
-                            f"in {current}."):
-                return False
-            moved = None
-        elif not self.ask("Move your data?", f"Move your answers and recordings from {current} to {target}?"):
-            return False
-        self.store.close()
+            if self.ask("Use the data in that folder?", f"{target} already holds mockinterview data. Switch to "
+                                                        f"it? Your current data stays in {current}."):
+                self._use_data_dir(current, target, None)
+            return
+        if not self.ask("Move your data?", f"Move your answers and recordings from {current} to {target}?"):
+            return
+        self.store.close()                    # nothing else touches it: the progress dialog is window-modal
+
+        def failed(message: str, details: str, _cancelled: bool) -> None:
+            self.store = Store(current / DB_NAME)
+            self.tell("Data folder not changed", message, details)
+        self.run_with_progress(f"Moving your data to {target}…",
+                               lambda progress, cancel: move_data(current, target, progress, cancel),
+                               lambda moved: self._use_data_dir(current, target, moved), failed)
+
+    def _use_data_dir(self, current: Path, target: Path, moved) -> None:
         try:
-            if not holds_data(target):
-                moved = move_data(current, target)
+            self.store.close()
             self.store = Store(target / DB_NAME)
-        except (RelocateError, StoreError, OSError) as exc:
+        except StoreError as exc:
             self.store = Store(current / DB_NAME)
             self.tell("Data folder not changed", str(exc))
-            return False
+            return
+        self.settings.data_dir = str(target)
+        self._save_settings()
         self.session_id = None
+        self._refresh_questions()
         self.statusBar().showMessage(f"Your data is now kept in {target}"
                                      + (f" ({moved.answers} answers moved)." if moved else "."))
-        return True
 
     # -- dialogs (tests replace these) -------------------------------------------------------------
     def ask(self, title: str, text: str) -> bool:

@@ -51,7 +51,18 @@ def test_a_failed_copy_keeps_the_old_folder_and_leaves_no_half_copy(tmp_path, mo
 
     def disk_full(*_a, **_k):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(shutil, "copytree", disk_full)
+    monkeypatch.setattr(shutil, "copy2", disk_full)
     with pytest.raises(RelocateError, match="No space left"):
         move_data(old, new)
     assert holds_data(old) and (old / "recordings" / "q-1.wav").exists() and not holds_data(new)
+
+
+def test_progress_is_reported_and_cancel_leaves_everything_in_place(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    _fill(old)
+    seen = []
+    with pytest.raises(RelocateError, match="cancelled"):
+        move_data(old, new, progress=seen.append, cancel=lambda: len(seen) >= 1)
+    assert len(seen) == 1 and holds_data(old) and not holds_data(new) and not (new / "recordings").exists()
+    move_data(old, new, progress=seen.append)
+    assert seen[-1] == 1.0 and holds_data(new)

@@ -26,7 +26,7 @@ def make_window(qtbot, faster_engine):
         qtbot.addWidget(w)
         w.show()
         w.activateWindow()                  # shortcuts go to the active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w or w.progress_dialog is not None)
         made.append(w)
         return w
     yield make
@@ -75,7 +75,7 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
     assert w2.stack.currentWidget() is w2.review and "Individual" in w2.review.verdict.text()
 
 
-def test_interrupted_recording_is_recovered_on_next_start(qtbot, make_window, tmp_path):
+def _interrupted_take(tmp_path, repeat=1):
     import soundfile as sf
     store = open_default()
     sid = store.new_session()
@@ -83,17 +83,36 @@ def test_interrupted_recording_is_recovered_on_next_start(qtbot, make_window, tm
     aid = store.start_answer(sid, "conflict-01", "Tell me about a time you disagreed with your manager.",
                              "conflict", wav)
     x, rate = sf.read(str(AUDIO / "team.flac"), dtype="float32")
+    x = __import__("numpy").tile(x, repeat)
     writer = WavStreamWriter(wav, rate)
     writer.write(x)
     writer.sync()                                          # killed here: never closed
     store.close()
+    return aid
+
+
+def test_interrupted_recording_is_recovered_on_next_start(qtbot, make_window, tmp_path):
+    aid = _interrupted_take(tmp_path)
     w = make_window()
     with qtbot.waitSignal(w.answer_ready, timeout=60_000):
         _ready(qtbot, w)
     assert w.asked == ["Recover an interrupted answer?"]
     row = w.store.answer(aid)
     assert row.status == "done" and row.verdict == "team_only"
-    assert w.stack.currentWidget() is w.review
+    assert w.stack.currentWidget() is w.review and w.progress_dialog is None
+
+
+def test_recovery_shows_progress_and_cancelling_keeps_the_take_for_later(qtbot, make_window, tmp_path):
+    aid = _interrupted_take(tmp_path, repeat=4)            # long enough to cancel between segments
+    w = make_window()
+    _ready(qtbot, w)
+    dialog = w.progress_dialog
+    assert dialog is not None and dialog.isVisible() and "interrupted answer" in dialog.labelText()
+    from PySide6.QtWidgets import QPushButton
+    dialog.findChild(QPushButton).click()                  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: w.progress_dialog is None, timeout=30_000)
+    assert "Recovery postponed" in w.statusBar().currentMessage()
+    assert [r.id for r in w.store.unfinished()] == [aid]      # offered again at the next start
 
 
 def test_cancel_keeps_nothing_and_no_microphone_is_explained(qtbot, make_window):
@@ -369,8 +388,12 @@ def test_moving_the_data_folder_keeps_every_answer(qtbot, make_window, faster_en
     old = paths.data_dir()
     __import__("os").environ.pop("MOCKINTERVIEW_DATA_DIR")   # monkeypatch restores it after the test
     qtbot.waitUntil(lambda: not w.jobs.busy)
+    progress = []
+    w.progress_changed.connect(lambda percent: progress.append(percent))
     w.apply_settings(replace(w.settings, data_dir=str(tmp_path / "moved")))
-    assert w.asked == ["Move your data?"] and "now kept in" in w.statusBar().currentMessage()
+    assert w.asked == ["Move your data?"]
+    qtbot.waitUntil(lambda: "now kept in" in w.statusBar().currentMessage(), timeout=10_000)
+    assert progress and progress[-1] == 100 and w.progress_dialog is None, (progress, w.told, w.statusBar().currentMessage())
     assert paths.data_dir() == tmp_path / "moved" and not (old / "mockinterview.db").exists()
     row = w.store.answer(aid)
     assert row.audio_path.startswith(str((tmp_path / "moved").resolve())) and __import__("os").path.exists(row.audio_path)
