@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.practice.record_clicked.connect(self.toggle_recording)
         self.practice.pause_clicked.connect(self.toggle_pause)
         self.practice.cancel_clicked.connect(self.cancel_take)
+        self.practice.rerecord_clicked.connect(self.rerecord)
         self.practice.random.clicked.connect(self.random_question)
         self.practice.play_clicked.connect(self.play_question)
         self.practice.set_clicked.connect(self.start_practice_set)
@@ -534,6 +535,15 @@ class MainWindow(QMainWindow):
         self.rehearsal = None
         self.practice.set_recording(False)
         self.practice.status.setText("Take cancelled; nothing was kept.")
+
+    def rerecord(self) -> None:
+        """Throw this take away (after asking) and start again at once."""
+        if self.rehearsal is None:
+            return
+        if self.ask("Start this answer again?", "Discard what you have recorded so far and start again?"):
+            self.cancel_take()
+            self.start_take()
+            self.practice.status.setText("Recording again… press Space to stop, Esc to cancel.")
 
     def stop_take(self) -> None:
         r = self.rehearsal

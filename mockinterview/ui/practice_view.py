@@ -18,6 +18,7 @@ class PracticeView(QWidget):
     record_clicked = Signal()
     pause_clicked = Signal()
     cancel_clicked = Signal()
+    rerecord_clicked = Signal()
     question_changed = Signal(object)
     play_clicked = Signal()
     set_clicked = Signal()             # start a practice set
@@ -48,6 +49,7 @@ class PracticeView(QWidget):
         self.record.setMinimumHeight(44)
         self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
         self.cancel = QPushButton("Cancel  (Esc)", accessibleName="Cancel this take", enabled=False)
+        self.rerecord = QPushButton("Re-recor&d", accessibleName="Discard this take and start again", enabled=False)
         self.level = QProgressBar(accessibleName="Input level", minimum=0, maximum=60, textVisible=False)
         self.elapsed = QLabel("0:00  (aim for 1:00–2:30)", accessibleName="Elapsed time")
         self.status = QLabel("", wordWrap=True, accessibleName="Status")
@@ -80,6 +82,7 @@ class PracticeView(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(self.record, 2)
         controls.addWidget(self.pause)
+        controls.addWidget(self.rerecord)
         controls.addWidget(self.cancel)
         right.addLayout(controls)
         meter = QHBoxLayout()
@@ -108,6 +111,7 @@ class PracticeView(QWidget):
         self.record.clicked.connect(self.record_clicked)
         self.pause.clicked.connect(self.pause_clicked)
         self.cancel.clicked.connect(self.cancel_clicked)
+        self.rerecord.clicked.connect(self.rerecord_clicked)
         self._fill()
 
     # -- browsing -------------------------------------------------------------------------------
@@ -179,6 +183,7 @@ class PracticeView(QWidget):
         self.record.setText("■ Stop  (Space)" if on else "● Record  (Space)")
         self.pause.setEnabled(on)
         self.cancel.setEnabled(on)
+        self.rerecord.setEnabled(on)
         self._lock_browsing(on)
         if not on:
             self.pause.setText("Pause")

@@ -514,3 +514,20 @@ def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_
     [session] = w.store.sessions()
     assert session.title == "Practice set: leadership" and session.answers == 5
     assert w.practice_set == [] and w.session_id is None
+
+
+def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_window):
+    w = make_window(backend=FakeBackend())
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    qtbot.keyClick(w, Qt.Key_Space)
+    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.3)
+    first = w.rehearsal
+    w.practice.rerecord.click()
+    assert w.asked == ["Start this answer again?"]
+    assert w.rehearsal is not None and w.rehearsal is not first and not first.audio_path.exists()
+    assert [r.id for r in w.store.answers(include_unfinished=True)] == [w.rehearsal.answer_id]
+    w.ask = lambda *_: False                               # "no": the take goes on
+    w.practice.rerecord.click()
+    assert w.rehearsal is not None and w.practice.rerecord.isEnabled()
+    qtbot.keyClick(w, Qt.Key_Escape)
