@@ -1,4 +1,4 @@
-"""Screenshots of the practice, review and history views, from the real app on a virtual screen.
+"""Screenshots of the practice, review, history and settings views, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
 
@@ -49,21 +49,28 @@ def main() -> int:
         OUT.mkdir(parents=True, exist_ok=True)
         w.practice.competency.setCurrentIndex(w.practice.competency.findData("initiative"))
         w.practice.select("initiative-03")
+        w.practice.set_recording(True)
         w.practice.show_progress(47.0, -18.0)
         w.practice.status.setText("Recording… press Space to stop, Esc to cancel.")
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "practice.png"))
+        w.practice.set_recording(False)
 
         q = w.bank.get("initiative-03")
-        for fixture, qid in (("team", "teamwork-01"), ("individual", "initiative-03")):
+        practice_set = w.store.new_session("Practice set: teamwork")
+        for fixture, qid, session in (("team", "teamwork-01", practice_set), ("fillers", "teamwork-02", practice_set),
+                                      ("individual", "initiative-03", w.store.new_session())):
             question = w.bank.get(qid)
-            t = w.engine.transcribe(load_audio(ROOT / "tests" / "fixtures" / "audio" / f"{fixture}.flac")[0])
-            aid = w.store.start_answer(w.store.new_session(), question.id, question.text, question.competency,
-                                       Path(os.environ["MOCKINTERVIEW_DATA_DIR"]) / f"{fixture}.wav")
+            audio = Path(os.environ["MOCKINTERVIEW_DATA_DIR"]) / f"{fixture}.flac"
+            shutil.copy(ROOT / "tests" / "fixtures" / "audio" / f"{fixture}.flac", audio)
+            t = w.engine.transcribe(load_audio(audio)[0])
+            aid = w.store.start_answer(session, question.id, question.text, question.competency, audio)
             w.store.finish_answer(aid, t, analyze(t.text, t.words, duration_s=t.duration))
         w.open_answer(aid)
         w.review.transcript.highlighted.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("sentence:2"))
+        spoken = w.review.spans[12].word                       # as if playing: the spoken word is marked
+        w.review.show_position(spoken.start + 0.05, w.review.position.maximum() / 1000, playing=True)
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "review.png"))
@@ -71,6 +78,11 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "history.png"))
+        w.open_settings()
+        for _ in range(20):
+            app.processEvents()
+        w.settings_dialog.grab().save(str(OUT / "settings.png"))
+        w.settings_dialog.reject()
         w.close()
         print(f"saved {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT} ({q.id})")
     finally:

@@ -67,7 +67,9 @@ class SettingsDialog(QDialog):
         mic = QHBoxLayout()
         mic.addWidget(self.device, 1)
         mic.addWidget(self.test)
-        form.addRow("&Microphone:", mic)
+        mic_label = QLabel("&Microphone:")
+        mic_label.setBuddy(self.device)                 # a row holding a layout gets no buddy by itself
+        form.addRow(mic_label, mic)
         form.addRow("", self.level)
         form.addRow("", self.test_note)
         form.addRow("Speech &engine:", self.engine)
