@@ -112,11 +112,11 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from .audio.devices import SoundDeviceBackend
-    from .audio.recorder import Recorder
     from .core import paths, settings
-    from .pipeline import analyze_transcript
+    from .core.questions import load_bank
+    from .core.store import open_default
+    from .rehearsal import Rehearsal
     from .report import use_colour
-    from .transcribe.incremental import IncrementalTranscriber
 
     prefs, notices = settings.load()
     for n in notices:
@@ -127,20 +127,25 @@ def _cmd_record(args: argparse.Namespace) -> int:
             for d in backend.input_devices():
                 print(f"{'*' if d.is_default else ' '} {d.name}  ({d.default_rate} Hz, {d.channels} ch)")
             return 0
+        question = load_bank().get(args.question) if args.question else None
+        if args.question and question is None:
+            print(f"mockinterview: no question {args.question!r} (see: mockinterview questions)", file=sys.stderr)
+            return 1
         engine = _Engine(args.engine or prefs.engine, args.model or prefs.model).get()
         out = Path(args.out) if args.out else paths.ensure(paths.recordings_dir()) / \
             f"answer-{datetime.now():%Y%m%d-%H%M%S}.wav"
-        inc = IncrementalTranscriber(engine)
-        rec = Recorder(out, device=args.device or prefs.input_device, backend=backend, listener=inc.feed)
+        store = open_default()            # the take joins the window's history, and is recoverable after a crash
+        take_ = Rehearsal(store, engine, question, store.new_session(), device=args.device or prefs.input_device,
+                          backend=backend, audio_path=out)
+        rec = take_.recorder
     except user_errors() as exc:
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
     if rec.notice:
         print(f"mockinterview: {rec.notice}", file=sys.stderr)
     try:
-        rec.start()
+        take_.start()
     except user_errors() as exc:
-        inc.cancel()
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
     done = threading.Event()
@@ -157,6 +162,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"\r  {rec.elapsed:5.1f} s  [{'|' * bars}{' ' * (20 - bars)}]  ")
                 sys.stderr.flush()
     threading.Thread(target=meter, daemon=True).start()
+    if question:
+        print(f"Question: {question.text}", file=sys.stderr)
     print(f"Recording to {out}. Press Enter to stop (Ctrl-C also stops).", file=sys.stderr)
     try:
         if args.seconds:
@@ -165,43 +172,24 @@ def _cmd_record(args: argparse.Namespace) -> int:
             sys.stdin.readline()
     except KeyboardInterrupt:
         pass
-    take = rec.stop()
+    take = take_.stop()
     done.set()
     stopped = time.perf_counter()
     if take.error:
         print(f"\nmockinterview: {take.error}", file=sys.stderr)
     try:
-        transcript = inc.finish()
-        result = analyze_transcript(transcript)
+        result = take_.finish().analysis
     except user_errors() as exc:
         print(f"\nmockinterview: {_error_text(str(out), exc)} (the recording is kept in {out})", file=sys.stderr)
         return 1
     ready = time.perf_counter() - stopped
     print(f"\nSaved {take.seconds:.1f} s to {out}; feedback ready {ready:.2f} s after Stop.", file=sys.stderr)
-    _keep_in_history(args.question, out, transcript, result)
     if take.device != prefs.input_device:
         prefs.input_device = take.device
         settings.save(prefs)
     _emit(result, str(out), args.json, not args.json and use_colour(sys.stdout),
           {"audio": str(out), "latency_after_stop_s": round(ready, 3)})
     return 0
-
-
-def _keep_in_history(question_id: str | None, audio: Path, transcript, result) -> None:
-    """Terminal takes join the same history as the window's."""
-    from .core.questions import load_bank
-    from .core.store import StoreError, open_default
-
-    q = load_bank().get(question_id) if question_id else None
-    try:
-        store = open_default()
-        aid = store.start_answer(store.new_session(), q.id if q else None,
-                                 q.text if q else "(free practice from the terminal)",
-                                 q.competency if q else None, audio)
-        store.finish_answer(aid, transcript, result)
-        store.close()
-    except StoreError as exc:
-        print(f"mockinterview: not saved to history: {exc}", file=sys.stderr)
 
 
 def _cmd_models(args: argparse.Namespace) -> int:

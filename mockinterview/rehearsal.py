@@ -29,16 +29,22 @@ class Result:
     analysis: Analysis
 
 
+FREE_PRACTICE = "(free practice from the terminal)"
+
+
 class Rehearsal:
-    def __init__(self, store: Store, engine, question: Question, session_id: int, *,
-                 device: str | None = None, backend=None):
+    def __init__(self, store: Store, engine, question: Question | None, session_id: int, *,
+                 device: str | None = None, backend=None, audio_path: Path | None = None):
+        """question None: free practice (the terminal's `record` without --question)."""
         self.store, self.engine, self.question = store, engine, question
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        self.audio_path = paths.ensure(paths.recordings_dir()) / f"{question.id}-{stamp}.wav"
+        self.audio_path = audio_path or paths.ensure(paths.recordings_dir()) / \
+            f"{question.id if question else 'answer'}-{stamp}.wav"
         self.inc = IncrementalTranscriber(engine)
         self.recorder = Recorder(self.audio_path, device=device, backend=backend, listener=self.inc.feed)
-        self.answer_id = store.start_answer(session_id, question.id, question.text, question.competency,
-                                            self.audio_path)
+        self.answer_id = store.start_answer(session_id, question.id if question else None,
+                                            question.text if question else FREE_PRACTICE,
+                                            question.competency if question else None, self.audio_path)
         self.take: Take | None = None
 
     def start(self) -> None:

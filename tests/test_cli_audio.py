@@ -60,3 +60,10 @@ def test_other_audio_formats(tmp_path, fmt, subtype, suffix):
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert "pricing section" in d["text"] and d["duration_s"] == pytest.approx(10.2, abs=0.3)
+
+
+def test_record_refuses_an_unknown_question_before_recording(tmp_path):
+    out = tmp_path / "never.wav"
+    r = subprocess.run([sys.executable, "-m", "mockinterview", "record", "--question", "no-such-question",
+                        "--seconds", "1", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 1 and "no question 'no-such-question'" in r.stderr and not out.exists()
