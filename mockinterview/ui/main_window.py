@@ -397,6 +397,8 @@ class MainWindow(QMainWindow):
     # -- practice -----------------------------------------------------------------------------------
     def _question_changed(self, q) -> None:
         self.current_question = q
+        if q is not None and self.practice.hide_text and self.voices.voice_for(q) is None:
+            self.practice.reveal()            # nothing can speak it, so nothing would reveal it later
 
     def random_question(self) -> None:
         self.show_practice()
