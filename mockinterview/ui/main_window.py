@@ -10,26 +10,26 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStackedWidget
 
-from ..core.analysis import EmptyAnswer
-from ..audio.player import Player, audio_length
-from ..core.questions import Question, QuestionBank, practice_set
 from ..audio.devices import RecorderError, SoundDeviceBackend
 from ..core import paths
 from ..core import settings as settings_mod
+from ..core.analysis import EmptyAnswer
+from ..core.questions import Question, QuestionBank, practice_set
 from ..core.relocate import RelocateError, holds_data, move_data
 from ..core.settings import Settings
 from ..core.store import DB_NAME, Store, StoreError
-from ..transcribe import ENGINES, Cancelled, ModelResolver, engine_installed, load_preferred
 from ..errors import user_errors
 from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
+from ..transcribe import ENGINES, Cancelled, ModelResolver, engine_installed, load_preferred
+from ..voices import RecordedVoice, VoiceChain
+from ..voices.system import SystemVoice
+from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
 from .practice_view import PracticeView
 from .question_dialog import QuestionDialog
 from .review_view import ReviewView
 from .settings_dialog import SettingsDialog
-from ..voices import RecordedVoice, VoiceChain
-from ..voices.system import SystemVoice
 from .workers import Jobs
 
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
@@ -102,12 +102,11 @@ class MainWindow(QMainWindow):
         self.review.try_again.connect(self.try_again)
         self.review.back.connect(self.show_practice)
         self.review.open_take.connect(self.open_answer)
-        self.review.play_toggled.connect(self.toggle_answer_playback)
-        self.review.seek_requested.connect(self.seek_answer)
-        self.answer_player: Player | None = None
-        self.answer_audio: Path | None = None
-        self.playback_timer = QTimer(self, interval=50)
-        self.playback_timer.timeout.connect(self._playback_tick)
+        self.playback = AnswerPlayback(USER_ERRORS, before_start=self.voices.stop, parent=self)
+        self.playback.position.connect(self.review.show_position)
+        self.playback.problem.connect(self.statusBar().showMessage)
+        self.review.play_toggled.connect(self.playback.toggle)
+        self.review.seek_requested.connect(self.playback.seek)
         self.history.open_answer.connect(self.open_answer)
         self.history.delete_answer.connect(self.delete_answer)
         self.history.delete_session.connect(self.delete_session)
@@ -413,7 +412,7 @@ class MainWindow(QMainWindow):
         q = self.practice.current_question()
         if q is None or self.rehearsal is not None:
             return
-        self.stop_answer_playback()
+        self.playback.stop()
         try:
             voice = self.voices.say(q, self.prompt_finished.emit)
         except USER_ERRORS as exc:
@@ -453,7 +452,7 @@ class MainWindow(QMainWindow):
             return
         self.voices.stop()
         self.practice.reveal()
-        self.stop_answer_playback()
+        self.playback.stop()
         self.thinking_until = time.monotonic() + self.settings.thinking_time_s
         self.practice.set_thinking(True)
         self.thinking_timer.start()
@@ -479,7 +478,7 @@ class MainWindow(QMainWindow):
 
     def start_take(self) -> None:
         q = self.practice.current_question()
-        self.stop_answer_playback()
+        self.playback.stop()
         self.voices.stop()                     # starting to answer interrupts the question
         self.practice.reveal()
         if q is None:
@@ -593,76 +592,20 @@ class MainWindow(QMainWindow):
         self.current_question = self.bank.get(row.question_id) if row.question_id else None
         takes = [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
             if row.question_id else []
-        self.stop_answer_playback()
         self.review.set_next(None)
-        self.answer_player = None
-        length = audio_length(Path(row.audio_path)) if row.audio_path else None
-        self.answer_audio = Path(row.audio_path) if length else None
+        length = self.playback.load(Path(row.audio_path) if row.audio_path else None)
         self.review.show_analysis(row.question_text, analysis, takes, row.transcript.words, length)
         self.stack.setCurrentWidget(self.review)
 
-    # -- playing back one's own answer ------------------------------------------------------------------
-    def _answer_player(self) -> Player | None:
-        if self.answer_player is None and self.answer_audio is not None:
-            try:
-                self.answer_player = Player.from_file(self.answer_audio)
-            except (USER_ERRORS + (RuntimeError,)) as exc:     # soundfile raises RuntimeError subclasses
-                self.answer_audio = None
-                self.statusBar().showMessage(f"Your recording cannot be played: {exc}")
-        return self.answer_player
-
-    def toggle_answer_playback(self) -> None:
-        p = self._answer_player()
-        if p is None:
-            return
-        if p.playing:
-            p.stop()
-        else:
-            if p.position >= p.duration - 0.05:
-                p.seek(0)
-            self._start_player(p)
-        self._playback_tick()
-
-    def seek_answer(self, seconds: float) -> None:
-        p = self._answer_player()
-        if p is None:
-            return
-        p.seek(seconds)
-        if not p.playing:
-            self._start_player(p)
-        self._playback_tick()
-
-    def _start_player(self, p: Player) -> None:
-        self.voices.stop()
-        try:
-            p.start()
-        except USER_ERRORS as exc:
-            self.statusBar().showMessage(str(exc))
-            return
-        self.playback_timer.start()
-
-    def _playback_tick(self) -> None:
-        p = self.answer_player
-        if p is None:
-            return
-        self.review.show_position(p.position, p.duration, p.playing)
-        if not p.playing:
-            self.playback_timer.stop()
-
-    def stop_answer_playback(self) -> None:
-        if self.answer_player is not None and self.answer_player.playing:
-            self.answer_player.stop()
-            self._playback_tick()
-
     def show_practice(self) -> None:
-        self.stop_answer_playback()
+        self.playback.stop()
         if self.rehearsal is None:
             self.stack.setCurrentWidget(self.practice)
 
     def show_history(self) -> None:
         if self.rehearsal is not None:
             return
-        self.stop_answer_playback()
+        self.playback.stop()
         rows = self.store.answers(competency=self.history.filter.currentData())
         self.history.show_rows(rows, self.store.sessions(), [s for _, s in self.store.trend()])
         self.stack.setCurrentWidget(self.history)
@@ -686,7 +629,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.voices.stop()
-        self.stop_answer_playback()
+        self.playback.stop()
         if self.rehearsal is not None:
             self.stop_take()
         self.jobs.wait_all()

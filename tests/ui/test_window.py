@@ -263,15 +263,15 @@ def test_own_answer_plays_back_with_the_spoken_word_marked_and_click_to_seek(qtb
     assert len(marked) == 1
     spoken = r.spans[r.current_word].word
     assert marked[0].cursor.selectedText().lower() == spoken.text.strip().lower().strip(".,!?")
-    assert spoken.start <= w.answer_player.position + 0.2       # the mark follows the audio
+    assert spoken.start <= w.playback.player.position + 0.2       # the mark follows the audio
     # clicking a word near the end jumps there
     target = len(r.spans) - 5
     sentence = next(i for i, s in enumerate(r.analysis.sentences) if s.start <= r.spans[target].start < s.end)
     r.transcript.anchorClicked.emit(QUrl(f"word:{sentence}:{target}"))
-    assert abs(w.answer_player.position - r.spans[target].word.start) < 0.3
+    assert abs(w.playback.player.position - r.spans[target].word.start) < 0.3
     qtbot.waitUntil(lambda: r.current_word is not None and r.current_word >= target, timeout=5_000)
     r.play.click()                                               # pause
-    assert not w.answer_player.playing and "Play" in r.play.text()
+    assert not w.playback.player.playing and "Play" in r.play.text()
     assert words[0].start < r.spans[target].word.start
 
 
