@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+
 CORE = Path(__file__).resolve().parents[1] / "mockinterview" / "core"
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "sounddevice", "whisper", "faster_whisper", "torch",
              "mockinterview.ui", "mockinterview.audio", "mockinterview.transcribe")
@@ -31,3 +33,11 @@ def test_importing_core_and_cli_loads_no_qt():
             "print(bad); raise SystemExit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_every_package_is_listed_for_installation():
+    """pyproject lists packages explicitly (assets/ is mapped in): a new one must not be left out."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "mockinterview").rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject.toml: {sorted(found - listed)}"

@@ -115,12 +115,18 @@ def test_recovery_shows_progress_and_cancelling_keeps_the_take_for_later(qtbot, 
     assert [r.id for r in w.store.unfinished()] == [aid]      # offered again at the next start
 
 
-def test_cancel_keeps_nothing_and_no_microphone_is_explained(qtbot, make_window):
+def _recording(qtbot, make_window):
+    """A window recording the first question from a fake microphone (a tone)."""
     w = make_window(backend=FakeBackend())
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
     qtbot.keyClick(w, Qt.Key_Space)
     qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.3)
+    return w
+
+
+def test_cancel_keeps_nothing_and_no_microphone_is_explained(qtbot, make_window):
+    w = _recording(qtbot, make_window)
     qtbot.keyClick(w, Qt.Key_Escape)
     assert w.rehearsal is None and w.store.answers(include_unfinished=True) == []
     w._backend = FakeBackend(devices=[])
@@ -517,11 +523,7 @@ def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_
 
 
 def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_window):
-    w = make_window(backend=FakeBackend())
-    _ready(qtbot, w)
-    w.practice.list.setCurrentRow(0)
-    qtbot.keyClick(w, Qt.Key_Space)
-    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.3)
+    w = _recording(qtbot, make_window)
     first = w.rehearsal
     w.practice.rerecord.click()
     assert w.asked == ["Start this answer again?"]
