@@ -555,9 +555,10 @@ class MainWindow(QMainWindow):
         self.rehearsal = None
         self.practice.set_recording(False)
         self.practice.record.setEnabled(False)
-        note = f" {take.error}" if take.error else ""
-        self.practice.status.setText(f"Transcribing the last words…{note}")
+        self.practice.status.setText("Transcribing the last words…")
         self.jobs.start(r.finish, lambda res: self._show_result(res.answer_id), self._take_failed, USER_ERRORS)
+        if take.error:                        # disk full, microphone gone: what was recorded is still judged
+            self.tell("Recording stopped", take.error)
 
     def _take_failed(self, message: str, details: str) -> None:
         if message == "no speech detected":

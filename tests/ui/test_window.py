@@ -533,3 +533,41 @@ def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_w
     w.practice.rerecord.click()
     assert w.rehearsal is not None and w.practice.rerecord.isEnabled()
     qtbot.keyClick(w, Qt.Key_Escape)
+
+
+def test_full_disk_mid_answer_is_explained_and_the_recorded_part_kept(qtbot, make_window, monkeypatch):
+    import errno
+    import soundfile as sf
+    from mockinterview.audio import recorder as recorder_mod
+    real_write, calls = recorder_mod.WavStreamWriter.write, {"n": 0}
+
+    def write(self, block):
+        calls["n"] += 1
+        if calls["n"] > 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, block)
+    monkeypatch.setattr(recorder_mod.WavStreamWriter, "write", write)
+    w = make_window(backend=FakeBackend())
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    w.start_take()
+    path = w.rehearsal.audio_path
+    qtbot.waitUntil(lambda: w.rehearsal is None, timeout=5_000)      # the window stops the take by itself
+    qtbot.waitUntil(lambda: len(w.told) >= 1, timeout=20_000)
+    assert "The disk is full" in w.told[0] and str(path) in w.told[0]
+    assert len(sf.read(str(path))[0]) > 0                              # what was written is kept
+
+
+def test_damaged_database_at_start_is_explained_and_kept(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from mockinterview.core import paths
+    from mockinterview.core.store import default_path
+    from mockinterview.ui import app as app_mod
+    paths.ensure(paths.data_dir())
+    default_path().write_bytes(b"not a database " * 200)
+    shown = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)          # run() installs its own; restored after
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert app_mod.run() == 1
+    assert "damaged" in shown[0] and default_path().with_name(default_path().name + ".damaged").exists()
+    assert default_path().read_bytes().startswith(b"not a database")                  # never replaced
