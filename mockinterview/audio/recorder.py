@@ -165,6 +165,7 @@ class Recorder:
             tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
             if tail.size:
                 self.listener(tail)
+        self._resampler = None     # free libsoxr now, not at interpreter exit (nanobind warns then)
 
     def _handle(self, block: np.ndarray) -> bool:
         """Write one block, update level and silence, feed the listener. False after a disk fault."""
