@@ -55,14 +55,3 @@ def test_non_utf8_bank_file(tmp_path: Path):
     bank = load_bank(tmp_path)
     assert bank.problems and not bank.questions
 
-
-def test_practice_set_is_five_different_questions_of_one_competency():
-    import random
-    from mockinterview.core.questions import load_bank, practice_set
-    bank = load_bank()
-    chosen = practice_set(bank.questions, "leadership", rng=random.Random(1))
-    assert len(chosen) == 5 and len({q.id for q in chosen}) == 5 and {q.competency for q in chosen} == {"leadership"}
-    anyone = practice_set(bank.questions, None, rng=random.Random(2))
-    assert len(anyone) == 5 and len({q.competency for q in anyone}) == 1
-    few = [q for q in bank.questions if q.competency == "failure"][:2]
-    assert len(practice_set(few, "failure")) == 2 and practice_set([], None) == []

@@ -61,23 +61,6 @@ class QuestionBank:
         return [q for q in self.questions if all(t in q.text.lower() or t in q.competency for t in terms)]
 
 
-def practice_set(questions: list[Question], competency: str | None, n: int = 5, rng=None) -> list[Question]:
-    """n questions of one competency, in random order. Without a competency, one is picked at random
-    among those with the most questions to choose from."""
-    import random
-    rng = rng or random.Random()
-    by_comp: dict[str, list[Question]] = {}
-    for q in questions:
-        by_comp.setdefault(q.competency, []).append(q)
-    if not by_comp:
-        return []
-    if competency is None:
-        most = max(len(v) for v in by_comp.values())
-        competency = rng.choice(sorted(c for c, v in by_comp.items() if len(v) >= min(n, most)))
-    pool = by_comp.get(competency, [])
-    return rng.sample(pool, min(n, len(pool)))
-
-
 def default_bank_dir() -> Path:
     """The bundled bank: assets/questions next to the package (source tree or installed data)."""
     here = Path(__file__).resolve()

@@ -14,7 +14,8 @@ from ..audio.devices import RecorderError, SoundDeviceBackend
 from ..core import paths
 from ..core import settings as settings_mod
 from ..core.analysis import EmptyAnswer
-from ..core.questions import Question, QuestionBank, practice_set
+from ..core.practice_set import PracticeSet, pick
+from ..core.questions import Question, QuestionBank
 from ..core.relocate import RelocateError, holds_data, move_data
 from ..core.settings import Settings
 from ..core.store import DB_NAME, Store, StoreError
@@ -54,8 +55,7 @@ class MainWindow(QMainWindow):
         self.store, self.settings = store, settings
         self._builtin = bank
         self.bank = QuestionBank(bank.questions + store.my_questions(), bank.problems)
-        self.practice_set: list[Question] = []     # a practice set in progress, and where we are in it
-        self.set_index = 0
+        self.practice_set: PracticeSet | None = None     # a practice set in progress
         self.question_dialog: QuestionDialog | None = None
         self._load_engine, self._backend = load_engine, backend
         self.engine = None
@@ -273,34 +273,30 @@ class MainWindow(QMainWindow):
     def start_practice_set(self) -> None:
         if self.rehearsal is not None or self.thinking_until is not None:
             return
-        questions = practice_set(self.bank.questions, self.practice.competency.currentData())
+        questions = pick(self.bank.questions, self.practice.competency.currentData())
         if not questions:
             self.practice.status.setText("There are no questions to practise.")
             return
-        self.practice_set, self.set_index = questions, 0
-        self.session_id = self.store.new_session(f"Practice set: {questions[0].competency}")
+        self.practice_set = PracticeSet(questions)
+        self.session_id = self.store.new_session(self.practice_set.title)
         self._ask_set_question()
 
     def _ask_set_question(self) -> None:
-        q = self.practice_set[self.set_index]
         self.show_practice()
-        self.practice.select(q.id)
-        self.practice.set_progress.setText(f"Practice set: {q.competency} · question {self.set_index + 1} "
-                                           f"of {len(self.practice_set)}")
+        self.practice.select(self.practice_set.current.id)
+        self.practice.set_progress.setText(self.practice_set.progress())
         if self.settings.voice:
             self.play_question()
 
     def next_in_set(self) -> None:
-        if not self.practice_set:
+        if self.practice_set is None:
             return
-        self.set_index += 1
-        if self.set_index < len(self.practice_set):
+        if self.practice_set.advance():
             self._ask_set_question()
             return
         scores = [r.score for r in self.store.answers() if r.session_id == self.session_id and r.score is not None]
-        summary = (f"Practice set finished: {len(scores)} answers, average ownership score "
-                   f"{sum(scores) / len(scores):.1f} / 5." if scores else "Practice set finished.")
-        self.practice_set, self.session_id = [], None
+        summary = self.practice_set.summary(scores)
+        self.practice_set, self.session_id = None, None
         self.review.set_next(None)
         self.show_practice()
         self.practice.set_progress.setText(summary)
@@ -576,10 +572,8 @@ class MainWindow(QMainWindow):
     def _show_result(self, answer_id: int) -> None:
         self._set_ready(True, "Ready. Press Space to record.")
         self.open_answer(answer_id)
-        if self.practice_set:
-            last = self.set_index + 1 == len(self.practice_set)
-            self.review.set_next("Finish the set" if last else
-                                 f"Next question ({self.set_index + 2} of {len(self.practice_set)})")
+        if self.practice_set is not None:
+            self.review.set_next(self.practice_set.next_label())
         self.answer_ready.emit(answer_id)
 
     def open_answer(self, answer_id: int) -> None:
