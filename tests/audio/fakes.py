@@ -61,3 +61,18 @@ class FakeBackend:
     def open_input(self, device, rate, channels, blocksize, callback, on_finished):
         self.stream = FakeStream(rate, blocksize, callback, on_finished, self.signal, self.die_after_s)
         return self.stream
+
+
+def disk_full_after(monkeypatch, blocks: int) -> None:
+    """The recorder's WAV writer fails with ENOSPC after this many blocks, as on a full disk."""
+    import errno
+
+    from mockinterview.audio import recorder as recorder_mod
+    real_write, calls = recorder_mod.WavStreamWriter.write, {"n": 0}
+
+    def write(self, block):
+        calls["n"] += 1
+        if calls["n"] > blocks:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, block)
+    monkeypatch.setattr(recorder_mod.WavStreamWriter, "write", write)

@@ -1,15 +1,13 @@
 import builtins
-import errno
 import time
 
 import pytest
 import soundfile as sf
 
-from mockinterview.audio import recorder as recorder_mod
 from mockinterview.audio.devices import InputDevice, RecorderError, SoundDeviceBackend, pick_device
 from mockinterview.audio.recorder import Recorder
 
-from .fakes import FakeBackend, silence
+from .fakes import FakeBackend, disk_full_after, silence
 
 
 def _wait(cond, timeout=5.0):
@@ -78,15 +76,7 @@ def test_device_disappearing_mid_answer_keeps_the_audio(tmp_path):
 
 
 def test_full_disk_stops_and_keeps_what_was_written(tmp_path, monkeypatch):
-    real_write = recorder_mod.WavStreamWriter.write
-    calls = {"n": 0}
-
-    def write(self, block):
-        calls["n"] += 1
-        if calls["n"] > 5:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(self, block)
-    monkeypatch.setattr(recorder_mod.WavStreamWriter, "write", write)
+    disk_full_after(monkeypatch, 5)
     rec = Recorder(tmp_path / "full.wav", backend=FakeBackend())
     rec.start()
     assert _wait(lambda: rec.error is not None)

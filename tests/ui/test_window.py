@@ -10,7 +10,7 @@ from mockinterview.audio.wavstream import WavStreamWriter
 from mockinterview.core.store import open_default
 from mockinterview.ui.app import NO_DISPLAY, build_window, has_display, install_error_handler, log_path
 
-from ..audio.fakes import FakeBackend, silence
+from ..audio.fakes import FakeBackend, disk_full_after, silence
 from ..conftest import AUDIO, ROOT
 
 
@@ -536,17 +536,8 @@ def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_w
 
 
 def test_full_disk_mid_answer_is_explained_and_the_recorded_part_kept(qtbot, make_window, monkeypatch):
-    import errno
     import soundfile as sf
-    from mockinterview.audio import recorder as recorder_mod
-    real_write, calls = recorder_mod.WavStreamWriter.write, {"n": 0}
-
-    def write(self, block):
-        calls["n"] += 1
-        if calls["n"] > 5:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(self, block)
-    monkeypatch.setattr(recorder_mod.WavStreamWriter, "write", write)
+    disk_full_after(monkeypatch, 5)
     w = make_window(backend=FakeBackend())
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
