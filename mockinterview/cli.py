@@ -28,18 +28,32 @@ class _Engine:
         return self._engine
 
 
+def _bar(fraction: float, width: int = 30) -> str:
+    filled = int(width * min(1.0, fraction))
+    return f"[{'#' * filled}{'.' * (width - filled)}]"
+
+
 def _progress_printer(label: str):
+    """Transcription progress on a terminal (nothing when stderr is not one)."""
     if not sys.stderr.isatty():
         return None
 
     def show(fraction: float) -> None:
-        width = 30
-        filled = int(width * fraction)
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {fraction:4.0%}")
+        sys.stderr.write(f"\r{label} {_bar(fraction)} {fraction:4.0%}")
         if fraction >= 1.0:
             sys.stderr.write("\n")
         sys.stderr.flush()
     return show
+
+
+def _download_printer(name: str, done: int, total: int) -> None:
+    if total:
+        sys.stderr.write(f"\r{name:<16} {_bar(done / total)} {done / 1e6:7.1f} / {total / 1e6:.1f} MB")
+        if done >= total:
+            sys.stderr.write("\n")
+    else:
+        sys.stderr.write(f"\r{name:<16} {done / 1e6:7.1f} MB")
+    sys.stderr.flush()
 
 
 def _read_source(name: str, engine: _Engine):
@@ -195,7 +209,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
 def _cmd_models(args: argparse.Namespace) -> int:
     from .core import paths
     from .transcribe import ENGINES
-    from .transcribe.download import DownloadError, download, terminal_progress
+    from .transcribe.download import DownloadError, download
     from .transcribe.models import ModelResolver
 
     if args.action == "download":
@@ -203,7 +217,7 @@ def _cmd_models(args: argparse.Namespace) -> int:
             print("mockinterview: models download needs a NAME (e.g. base.en)", file=sys.stderr)
             return 2
         try:
-            path = download(args.name, paths.ensure(paths.models_dir()), terminal_progress())
+            path = download(args.name, paths.ensure(paths.models_dir()), _download_printer)
         except DownloadError as exc:
             print(f"mockinterview: {exc}", file=sys.stderr)
             return 1
@@ -275,16 +289,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from .ui.app import NO_DISPLAY, has_display
-    if not has_display():
-        print(NO_DISPLAY, file=sys.stderr)
-        return 2
-    try:
-        from .ui.app import run
-    except ImportError as exc:
-        print(f"mockinterview: the window needs PySide6 ({exc}). Terminal commands still work: "
-              "mockinterview --help", file=sys.stderr)
-        return 2
+    from .ui.app import run                    # says so itself when there is no display or no PySide6
     return run()
 
 

@@ -11,11 +11,12 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+
+from .models import sha256_file
 
 DEFAULT_HUB = "https://huggingface.co"
 KNOWN = {name: f"Systran/faster-whisper-{name}" for name in
@@ -52,14 +53,6 @@ def _listing(repo: str) -> list[dict]:
 def _git_blob_sha1(path: Path) -> str:
     h = hashlib.sha1()
     h.update(f"blob {path.stat().st_size}\0".encode())
-    with open(path, "rb") as fh:
-        while b := fh.read(1 << 20):
-            h.update(b)
-    return h.hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
     with open(path, "rb") as fh:
         while b := fh.read(1 << 20):
             h.update(b)
@@ -103,30 +96,15 @@ def download(name: str, models_dir: Path, progress: Callable[[str, int, int], No
                    size, lambda d, t, rel=rel: progress and progress(rel, d, t))
             os.replace(part, final)
         lfs = f.get("lfs") or {}
-        if lfs.get("oid"):
-            ok = _sha256(final) == lfs["oid"]
-        else:
-            ok = _git_blob_sha1(final) == f.get("oid")
+        digest = sha256_file(final)                    # hashed once: checked now, kept for the resolver
+        ok = digest == lfs["oid"] if lfs.get("oid") else _git_blob_sha1(final) == f.get("oid")
         if not ok:
             final.unlink()
             raise DownloadError(f"{rel} of {repo} failed its checksum; run the download again")
-        sums[rel] = _sha256(final)
+        sums[rel] = digest
     (staging / "manifest.json").write_text(json.dumps({"repo": repo, "sha256": sums}, indent=2), encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)
     os.replace(staging, target)
     return target
 
-
-def terminal_progress(stream=sys.stderr) -> Callable[[str, int, int], None]:
-    def show(name: str, done: int, total: int) -> None:
-        if total:
-            width = 30
-            filled = int(width * done / total)
-            stream.write(f"\r{name:<16} [{'#' * filled}{'.' * (width - filled)}] {done / 1e6:7.1f} / {total / 1e6:.1f} MB")
-            if done >= total:
-                stream.write("\n")
-        else:
-            stream.write(f"\r{name:<16} {done / 1e6:7.1f} MB")
-        stream.flush()
-    return show

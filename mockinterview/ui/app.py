@@ -76,7 +76,12 @@ def run() -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as exc:
+        print(f"mockinterview: the window needs PySide6 ({exc}). Terminal commands still work: "
+              "mockinterview --help", file=sys.stderr)
+        return 2
 
     from ..core.store import StoreError
     app = QApplication.instance() or QApplication(sys.argv[:1])
