@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .store import DB_NAME, Store
+from .store import DB_NAME, Store, StoreError
 
 MOVED_DIRS = ("recordings", "models")
 
@@ -59,13 +59,11 @@ def move_data(old: Path, new: Path, progress: Callable[[float], None] | None = N
         files = len(todo)
         answers = 0
         if holds_data(old):
-            src = sqlite3.connect(old / DB_NAME)
-            dst = sqlite3.connect(new / DB_NAME)
+            src = Store(old / DB_NAME)
             try:
-                src.backup(dst)              # a consistent copy, WAL included
+                src.copy_to(new / DB_NAME)
             finally:
                 src.close()
-                dst.close()
             store = Store(new / DB_NAME)
             try:
                 for folder in {given, old}:          # answers keep the path as it was written
@@ -76,7 +74,7 @@ def move_data(old: Path, new: Path, progress: Callable[[float], None] | None = N
             finally:
                 store.close()
         _check_copies(old, new)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, StoreError) as exc:
         _remove_copies(new)
         raise RelocateError(f"could not copy your data to {new}: {exc}") from None
     except RelocateError:

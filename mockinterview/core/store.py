@@ -166,9 +166,16 @@ class Store:
 
     def backup(self, tag: str) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = self.path.with_name(f"{self.path.name}.{tag}-{stamp}")
-        with sqlite3.connect(dest) as copy:
+        return self.copy_to(self.path.with_name(f"{self.path.name}.{tag}-{stamp}"))
+
+    @_locked
+    def copy_to(self, dest: Path) -> Path:
+        """A consistent copy of the whole database (WAL included), with SQLite's backup API."""
+        copy = sqlite3.connect(dest)
+        try:
             self.db.backup(copy)
+        finally:
+            copy.close()
         return dest
 
     def _explain(self, exc: sqlite3.DatabaseError) -> StoreError:
