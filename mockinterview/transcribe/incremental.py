@@ -118,9 +118,10 @@ class IncrementalTranscriber:
                 audio = self._consolidate()
                 self._last_checked = len(audio)
                 self.busy = True
-                cut = self._find_cut(audio)
+                cut, speech = self._find_cut(audio)
                 if cut is not None:
-                    self._transcribe(audio[self._committed:cut], self._committed)
+                    if speech:                     # VAD just found speech in it: no need to look again
+                        self._transcribe(audio[self._committed:cut], self._committed, check_speech=False)
                     self._committed = cut
                 self.busy = False
         except Cancelled:
@@ -128,14 +129,15 @@ class IncrementalTranscriber:
         except BaseException as exc:  # surfaced by finish()
             self.error = exc
 
-    def _find_cut(self, audio: np.ndarray) -> int | None:
+    def _find_cut(self, audio: np.ndarray) -> tuple[int | None, bool]:
+        """Where to cut the pending audio (None: not yet), and whether the part before it holds speech."""
         pending = audio[self._committed:]
         if len(pending) < self.min_chunk:
-            return None
+            return None, False
         regions = speech_regions(pending, min_silence_ms=self.pause_ms)
         if not regions:
             # nothing but silence so far: skip it without transcribing
-            return self._committed + len(pending) - SAMPLE_RATE // 2 if len(pending) > self.min_chunk else None
+            return (self._committed + len(pending) - SAMPLE_RATE // 2 if len(pending) > self.min_chunk else None), False
         gaps = [(a_end, b_start) for (_, a_end), (b_start, _) in zip(regions, regions[1:])]
         last_end = regions[-1][1]
         if len(pending) - last_end >= self.pause_ms * SAMPLE_RATE // 1000:
@@ -143,10 +145,11 @@ class IncrementalTranscriber:
         gaps = [(a, b) for a, b in gaps if a >= self.min_chunk or (b == len(pending) and a >= SAMPLE_RATE)]
         if gaps:
             a, b = gaps[-1]
-            return self._committed + (a + b) // 2
+            return self._committed + (a + b) // 2, True
         if len(pending) >= self.max_chunk:
-            return self._committed + self._quietest(pending[-5 * SAMPLE_RATE:]) + len(pending) - 5 * SAMPLE_RATE
-        return None
+            cut = self._quietest(pending[-5 * SAMPLE_RATE:]) + len(pending) - 5 * SAMPLE_RATE
+            return self._committed + cut, any(start < cut for start, _ in regions)
+        return None, False
 
     @staticmethod
     def _quietest(x: np.ndarray) -> int:
@@ -155,8 +158,8 @@ class IncrementalTranscriber:
         energy = (x[: n * frame].reshape(n, frame) ** 2).mean(axis=1)
         return int(np.argmin(energy)) * frame + frame // 2
 
-    def _transcribe(self, chunk: np.ndarray, offset: int) -> None:
-        if not speech_regions(chunk, min_silence_ms=self.pause_ms):
+    def _transcribe(self, chunk: np.ndarray, offset: int, check_speech: bool = True) -> None:
+        if check_speech and not speech_regions(chunk, min_silence_ms=self.pause_ms):
             return
         prompt = (self.text_so_far[-self.context_chars:] if self.context_chars else "") or None
         started = time.perf_counter()
