@@ -30,6 +30,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self.spans: list[WordSpan] = []
+        self._starts: list[float] = []
         self._word_pos: dict[int, tuple[int, int]] = {}    # word index → (document position, length)
         self.current_word: int | None = None
         self.question = QLabel("", wordWrap=True, accessibleName="Question")
@@ -102,6 +103,7 @@ class ReviewView(QWidget):
         o = a.ownership
         self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICT_TEXT[o.verdict])}")
         self.spans = word_spans(a.text, words)
+        self._starts = [sp.word.start for sp in self.spans]
         self.transcript.setHtml(transcript_html(a, self._dark(), self.spans))
         self._word_pos = self._anchor_positions()
         self.current_word = None
@@ -159,7 +161,7 @@ class ReviewView(QWidget):
         self.clock.setText(f"{fmt_time(t)} / {fmt_time(duration)}")
         if not self.position.isSliderDown():
             self.position.setValue(int(t * 1000))
-        wi = word_at(self.spans, t) if (playing or t > 0) else None
+        wi = word_at(self._starts, t) if (playing or t > 0) else None
         if wi == self.current_word:
             return
         self.current_word = wi

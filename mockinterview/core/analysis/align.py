@@ -34,7 +34,8 @@ def word_spans(text: str, words: Sequence[Word]) -> list[WordSpan]:
     return out
 
 
-def word_at(spans: Sequence[WordSpan], t: float) -> int | None:
-    """Index of the word being spoken at time t (the last one started), None before the first."""
-    i = bisect_right([s.word.start for s in spans], t) - 1
+def word_at(starts: Sequence[float], t: float) -> int | None:
+    """Index of the word being spoken at time t (the last one started), None before the first.
+    starts: the words' start times in order (computed once, asked many times during playback)."""
+    i = bisect_right(starts, t) - 1
     return i if i >= 0 else None
