@@ -30,6 +30,7 @@ def data_dir_is_fixed() -> bool:
 
 
 def _chosen_data_dir() -> Path | None:
+    # Reads the one key itself: settings.py builds on this module, so it cannot be imported here.
     import json
     try:
         value = json.loads(config_file().read_text(encoding="utf-8")).get("data_dir")
