@@ -7,6 +7,7 @@ _ONES = "zero one two three four five six seven eight nine ten eleven twelve thi
         "sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 FILLERS = {"um", "uh", "umm", "uhm", "erm", "er", "hmm", "mm"}
+_SPOKEN = {"mr": "mister", "mrs": "missus", "dr": "doctor"}     # written forms of spoken words
 
 
 def _int_words(n: int) -> list[str]:
@@ -30,7 +31,8 @@ def normalize(text: str) -> list[str]:
         if w.isdigit():
             out.extend(_int_words(int(w)))
         else:
-            out.append(w.strip("'"))
+            w = w.strip("'")
+            out.append(_SPOKEN.get(w, w))
     return [w for w in out if w]
 
 

@@ -11,9 +11,11 @@ from ..core.transcript import Transcript
 
 SAMPLE_RATE = 16_000
 # Whisper tends to drop "um" and "uh". A short prompt written the way people speak, fillers
-# included, makes it keep them (benchmarks/transcription.py prints filler recall). Longer prompts
-# made tiny.en invent sign-offs ("Thank you for watching") and loop at temperature 0.
+# included, makes it keep them, but it also costs words elsewhere, so it is used only for a
+# second pass that contributes fillers (assemble.py; benchmarks/transcription.py prints both).
 FILLER_PROMPT = "Um, so, uh, I did it."
+# Temperature fallback samples at random; a fixed seed makes the same audio give the same text.
+SEED = 0
 
 
 class TranscriptionError(Exception):
@@ -28,7 +30,7 @@ class Cancelled(Exception):
 class Options:
     beam_size: int = 5
     word_timestamps: bool = True
-    keep_fillers: bool = True
+    keep_fillers: bool = True        # a second, prompted pass contributes the fillers (assemble.py)
     vad: bool = True                 # skip silence, report "no speech" instead of inventing text
     threads: int = 0                 # 0 = engine default (all cores)
     # Retry at higher temperatures when decoding looks poor. Off for the short stretches of
@@ -50,6 +52,8 @@ class Transcriber(Protocol):
     model_name: str
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, options: Options = Options(),
-                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio."""
+                   progress: Progress | None = None, cancel: CancelCheck | None = None,
+                   fillers_from: Transcript | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 audio. fillers_from: an earlier transcript of the same
+        audio, made with FILLER_PROMPT, to take fillers from instead of a second pass."""
         ...

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import os
-import time
 
 import numpy as np
 
-from ..core.analysis.model import Word
-from ..core.transcript import Segment, Transcript
-from .base import FILLER_PROMPT, SAMPLE_RATE, Cancelled, CancelCheck, Options, Progress, TranscriptionError
-from .hallucination import is_hallucination
+from .assemble import RawSegment, RawWord, TwoPassEngine
+from .base import SAMPLE_RATE, SEED, Cancelled, CancelCheck, Options, Progress, TranscriptionError
 from .models import ModelInfo
 
 
-class FasterWhisperEngine:
+class FasterWhisperEngine(TwoPassEngine):
     engine_name = "faster-whisper"
 
     def __init__(self, model: ModelInfo, compute_type: str = "int8", threads: int = 0):
@@ -26,32 +23,25 @@ class FasterWhisperEngine:
         except (RuntimeError, ValueError) as exc:
             raise TranscriptionError(f"cannot load model {model.name} from {model.path}: {exc}") from None
 
-    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, options: Options = Options(),
-                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> Transcript:
-        t0 = time.perf_counter()
+    def _decode(self, audio: np.ndarray, prompt: str | None, options: Options, progress: Progress | None,
+                cancel: CancelCheck | None, share: tuple[float, float]) -> tuple[list[RawSegment], str]:
+        """One pass with faster-whisper's own defaults (VAD, conditioning on the previous text,
+        temperature fallback): what the engine hears when called plainly."""
+        import ctranslate2
+
+        ctranslate2.set_random_seed(SEED)
         duration = len(audio) / SAMPLE_RATE
-        initial = " ".join(p for p in ((FILLER_PROMPT if options.keep_fillers else None), prompt) if p) or None
         segments_iter, info = self._model.transcribe(
-            audio.astype(np.float32, copy=False), language="en", beam_size=options.beam_size,
-            word_timestamps=options.word_timestamps, vad_filter=options.vad,
-            vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-            initial_prompt=initial, condition_on_previous_text=False, suppress_blank=True,
-            temperature=list(options.temperatures),
-        )
-        segments: list[Segment] = []
-        words: list[Word] = []
+            audio, language="en", beam_size=options.beam_size, word_timestamps=options.word_timestamps,
+            vad_filter=options.vad, initial_prompt=prompt or None, temperature=list(options.temperatures))
+        out: list[RawSegment] = []
+        lo, hi = share
         for seg in segments_iter:
             if cancel and cancel():
                 raise Cancelled()
             if progress and duration:
-                progress(min(1.0, seg.end / duration))
-            if is_hallucination(seg.text, seg.no_speech_prob, seg.avg_logprob, seg.compression_ratio):
-                continue
-            segments.append(Segment(float(seg.start), float(seg.end), seg.text.strip()))
-            for w in seg.words or ():
-                words.append(Word(w.word.strip(), float(w.start), float(w.end), float(w.probability)))
-        if progress:
-            progress(1.0)
-        text = " ".join(s.text for s in segments).strip()
-        return Transcript(text, segments, words, duration, info.language or "en", self.engine_name,
-                          self.model_name, no_speech=not text, elapsed_s=time.perf_counter() - t0)
+                progress(lo + (hi - lo) * min(1.0, seg.end / duration))
+            out.append(RawSegment(float(seg.start), float(seg.end), seg.text,
+                                  [RawWord(w.word, float(w.start), float(w.end), float(w.probability))
+                                   for w in seg.words or ()]))
+        return out, info.language or "en"

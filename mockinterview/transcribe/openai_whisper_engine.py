@@ -6,19 +6,16 @@ once into an openai-whisper checkpoint (see convert.py) and cached in the model 
 from __future__ import annotations
 
 import os
-import time
 
 import numpy as np
 
-from ..core.analysis.model import Word
-from ..core.transcript import Segment, Transcript
-from .base import FILLER_PROMPT, SAMPLE_RATE, Cancelled, CancelCheck, Options, Progress, TranscriptionError
-from .hallucination import is_hallucination
+from .assemble import RawSegment, RawWord, TwoPassEngine
+from .base import SAMPLE_RATE, SEED, Cancelled, CancelCheck, Options, Progress, TranscriptionError
 from .models import ModelInfo, ModelResolver
 from .vad import speech_regions
 
 
-class OpenAIWhisperEngine:
+class OpenAIWhisperEngine(TwoPassEngine):
     engine_name = "openai-whisper"
 
     def __init__(self, model: ModelInfo, resolver: ModelResolver, threads: int = 0):
@@ -45,19 +42,21 @@ class OpenAIWhisperEngine:
         self._model = m.float().eval()
         self._whisper = whisper
 
-    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, options: Options = Options(),
-                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> Transcript:
+    def _silent(self, audio: np.ndarray, options: Options) -> bool:
+        # openai-whisper has no voice-activity filter: on silence it would invent text
+        return options.vad and not speech_regions(audio)
+
+    def _decode(self, audio: np.ndarray, prompt: str | None, options: Options, progress: Progress | None,
+                cancel: CancelCheck | None, share: tuple[float, float]) -> tuple[list[RawSegment], str]:
+        """One pass with openai-whisper's own defaults (conditioning on the previous text,
+        temperature fallback): what the engine hears when called plainly."""
         import importlib
 
+        import torch
+
         wt = importlib.import_module("whisper.transcribe")  # the module, not the function
-        t0 = time.perf_counter()
-        audio = audio.astype(np.float32, copy=False)
-        duration = len(audio) / SAMPLE_RATE
-        if options.vad and not speech_regions(audio):
-            return Transcript("", [], [], duration, "en", self.engine_name, self.model_name, True,
-                              time.perf_counter() - t0)
-        initial = " ".join(p for p in ((FILLER_PROMPT if options.keep_fillers else None), prompt) if p) or None
         total = max(1, len(audio) // 160)   # whisper counts progress in 10 ms mel frames
+        lo, hi = share
 
         class _Bar:
             def __init__(self, *a, **k):
@@ -74,25 +73,20 @@ class OpenAIWhisperEngine:
                 if cancel and cancel():
                     raise Cancelled()
                 if progress:
-                    progress(min(1.0, self.n / total))
+                    progress(lo + (hi - lo) * min(1.0, self.n / total))
 
+        torch.manual_seed(SEED)
         real_tqdm = wt.tqdm.tqdm
         wt.tqdm.tqdm = _Bar
         try:
             result = self._whisper.transcribe(
                 self._model, audio, language="en", beam_size=options.beam_size, best_of=options.beam_size,
-                word_timestamps=options.word_timestamps, initial_prompt=initial, fp16=False,
-                condition_on_previous_text=False, verbose=None, temperature=options.temperatures)
+                word_timestamps=options.word_timestamps, initial_prompt=prompt or None, fp16=False,
+                verbose=None, temperature=options.temperatures)
         finally:
             wt.tqdm.tqdm = real_tqdm
-        segments, words = [], []
-        for seg in result["segments"]:
-            if is_hallucination(seg["text"], seg.get("no_speech_prob", 0.0), seg.get("avg_logprob", 0.0),
-                                seg.get("compression_ratio", 0.0)):
-                continue
-            segments.append(Segment(float(seg["start"]), float(seg["end"]), seg["text"].strip()))
-            for w in seg.get("words", ()):
-                words.append(Word(w["word"].strip(), float(w["start"]), float(w["end"]), float(w["probability"])))
-        text = " ".join(s.text for s in segments).strip()
-        return Transcript(text, segments, words, duration, result.get("language", "en"), self.engine_name,
-                          self.model_name, no_speech=not text, elapsed_s=time.perf_counter() - t0)
+        segments = [RawSegment(float(s["start"]), float(s["end"]), s["text"],
+                               [RawWord(w["word"], float(w["start"]), float(w["end"]), float(w["probability"]))
+                                for w in s.get("words", ())])
+                    for s in result["segments"]]
+        return segments, result.get("language", "en")
