@@ -129,7 +129,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     from .core import paths, settings
     from .core.questions import load_bank
     from .core.store import open_default
-    from .rehearsal import Rehearsal
+    from .rehearsal import Rehearsal, refine
     from .report import use_colour
 
     prefs, notices = settings.load()
@@ -193,16 +193,22 @@ def _cmd_record(args: argparse.Namespace) -> int:
         print(f"\nmockinterview: {take.error}", file=sys.stderr)
     try:
         result = take_.finish().analysis
+        ready = time.perf_counter() - stopped
+        # the terminal prints one report: the final one, from the whole recording
+        final = refine(store, engine, take_.answer_id, progress=_progress_printer("checking the whole recording"))
+        if final is not None:
+            result = final.analysis
     except user_errors() as exc:
         print(f"\nmockinterview: {_error_text(str(out), exc)} (the recording is kept in {out})", file=sys.stderr)
         return 1
-    ready = time.perf_counter() - stopped
-    print(f"\nSaved {take.seconds:.1f} s to {out}; feedback ready {ready:.2f} s after Stop.", file=sys.stderr)
+    final_s = time.perf_counter() - stopped
+    print(f"\nSaved {take.seconds:.1f} s to {out}; first feedback ready {ready:.2f} s after Stop, "
+          f"the final transcript {final_s:.2f} s after Stop.", file=sys.stderr)
     if take.device != prefs.input_device:
         prefs.input_device = take.device
         settings.save(prefs)
     _emit(result, str(out), args.json, not args.json and use_colour(sys.stdout),
-          {"audio": str(out), "latency_after_stop_s": round(ready, 3)})
+          {"audio": str(out), "latency_after_stop_s": round(ready, 3), "final_after_stop_s": round(final_s, 3)})
     return 0
 
 

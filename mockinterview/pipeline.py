@@ -17,8 +17,8 @@ def analyze_transcript(t: Transcript) -> Analysis:
     return analyze(t.text, t.words, duration_s=t.duration)
 
 
-def transcribe_file(path: Path, engine, progress=None, cancel=None) -> Transcript:
+def transcribe_file(path: Path, engine, progress=None, cancel=None, fillers_from: Transcript | None = None) -> Transcript:
     from .audio.convert import load_audio
 
     audio, _ = load_audio(path)
-    return engine.transcribe(audio, progress=progress, cancel=cancel)
+    return engine.transcribe(audio, progress=progress, cancel=cancel, fillers_from=fillers_from)

@@ -3,6 +3,10 @@
 Qt-free; the window drives it from workers. The answer's row is written before recording
 starts (status 'recording'), so a crash or kill leaves a row and a WAV that `recover()` turns
 into a normal answer on the next start: nothing recorded is lost.
+
+After Stop, `finish()` saves the provisional transcript made while the user spoke (ready at
+once), and `refine()` then replaces it with the final one: one plain pass of the engine over the
+whole recording, which is as faithful as the engine is (transcribe/incremental.py says why).
 """
 from __future__ import annotations
 
@@ -59,14 +63,15 @@ class Rehearsal:
         return self.take
 
     def finish(self) -> Result:
-        """After stop(): the rest of the transcription and the analysis (run off the GUI thread)."""
+        """After stop(): the rest of the provisional transcript and its analysis, saved (run off the
+        GUI thread). refine() makes the final transcript."""
         transcript = self.inc.finish()
         try:
             analysis = analyze_transcript(transcript)
         except NoSpeech:
             self.store.mark_no_speech(self.answer_id)
             raise
-        self.store.finish_answer(self.answer_id, transcript, analysis)
+        self.store.finish_answer(self.answer_id, transcript, analysis, stage="provisional")
         return Result(self.answer_id, self.take, transcript, analysis)
 
     def discard(self) -> None:
@@ -78,6 +83,28 @@ class Rehearsal:
             except Exception:
                 pass
         self.store.delete_answer(self.answer_id)
+
+
+def refine(store: Store, engine, answer_id: int, progress=None, cancel=None) -> Result | None:
+    """Replace a provisional transcript with the final one from the whole recording. None when
+    there is nothing to do (already final, or corrected by the user meanwhile). Cancelled: the
+    answer stays provisional and is refined at the next start."""
+    row = store.answer(answer_id)
+    if row is None or row.stage != "provisional" or row.transcript is None:
+        return None
+    path = Path(row.audio_path or "")
+    if not path.is_file():
+        store.mark_final(answer_id)                 # nothing better to be had: keep what there is
+        return None
+    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel, fillers_from=row.transcript)
+    try:
+        analysis = analyze_transcript(transcript)
+    except NoSpeech:
+        store.mark_final(answer_id)
+        return None
+    if not store.refine_answer(answer_id, transcript, analysis):
+        return None
+    return Result(answer_id, None, transcript, analysis)
 
 
 def recover(store: Store, engine, row: AnswerRow, progress=None, cancel=None) -> Result:

@@ -6,6 +6,9 @@ next to it (`mockinterview.db.v<old>-backup-<time>`). One Store object owns the 
 
 An answer's status is 'recording' from the start of a take (so a crash leaves a row to
 recover), 'done' once analysed, or 'no_speech' when the take held no speech (audio kept).
+A recorded answer is first saved with the provisional transcript made while it was spoken
+(transcript_stage 'provisional'), then with the final one from the whole recording ('final').
+When the user corrects the transcript, the engine's one is kept in original_transcript_json.
 """
 from __future__ import annotations
 
@@ -66,6 +69,12 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # v4: provisional and final transcripts; the user's corrections, with the engine's original kept
+    """
+    ALTER TABLE answers ADD COLUMN transcript_stage TEXT NOT NULL DEFAULT 'final';
+    ALTER TABLE answers ADD COLUMN original_transcript_json TEXT;
+    ALTER TABLE answers ADD COLUMN corrected_at TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -103,13 +112,17 @@ class AnswerRow:
     engine_version: str | None
     transcript: Transcript | None
     analysis: dict | None            # the mockinterview.analysis/1 JSON
+    stage: str = "final"             # 'provisional' until the whole recording has been transcribed
+    corrected_at: str | None = None  # when the user last corrected the transcript
+    original: Transcript | None = None   # the engine's transcript, kept when the user corrected it
 
     def to_json(self) -> dict:
         return {"id": self.id, "session_id": self.session_id, "question_id": self.question_id,
                 "question": self.question_text, "competency": self.competency, "created_at": self.created_at,
                 "status": self.status, "verdict": self.verdict, "score": self.score,
                 "duration_s": self.duration_s, "audio_path": self.audio_path, "engine": self.engine,
-                "model": self.model}
+                "model": self.model, "transcript_stage": self.stage, "corrected": self.corrected_at is not None,
+                "corrected_at": self.corrected_at}
 
 
 def now() -> str:
@@ -250,14 +263,61 @@ class Store:
                 (session_id, question_id, question_text, competency, now(), str(audio_path))).lastrowid
 
     @_locked
-    def finish_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis) -> None:
+    def finish_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis,
+                      stage: str = "final") -> None:
         with self._tx():
-            self.db.execute(
-                "UPDATE answers SET status='done', transcript_json=?, analysis_json=?, engine=?, model=?,"
-                " engine_version=?, verdict=?, score=?, duration_s=? WHERE id=?",
-                (json.dumps(transcript.to_dict()), json.dumps(analysis.to_json_dict(f"answer:{answer_id}")),
-                 transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
-                 analysis.ownership.score, transcript.duration, answer_id))
+            self._save(answer_id, transcript, analysis, ", transcript_stage=?", (stage,))
+
+    @_locked
+    def refine_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis) -> bool:
+        """The final transcript replaces a provisional one, unless the user has corrected it meanwhile."""
+        with self._tx():
+            row = self.db.execute("SELECT transcript_stage, corrected_at FROM answers WHERE id=?",
+                                  (answer_id,)).fetchone()
+            if row is None or row["transcript_stage"] != "provisional" or row["corrected_at"]:
+                return False
+            self._save(answer_id, transcript, analysis, ", transcript_stage='final'", ())
+            return True
+
+    @_locked
+    def mark_final(self, answer_id: int) -> None:
+        """Keep the provisional transcript as the final one (its recording is gone or held no speech)."""
+        with self._tx():
+            self.db.execute("UPDATE answers SET transcript_stage='final' WHERE id=?", (answer_id,))
+
+    @_locked
+    def correct_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis) -> None:
+        """The user's corrected transcript; the engine's first one is kept (a second correction keeps
+        the engine's, not the first correction)."""
+        with self._tx():
+            self.db.execute("UPDATE answers SET original_transcript_json = coalesce(original_transcript_json,"
+                            " transcript_json) WHERE id=?", (answer_id,))
+            self._save(answer_id, transcript, analysis, ", corrected_at=?", (now(),))
+
+    @_locked
+    def restore_original(self, answer_id: int, analysis: Analysis) -> Transcript | None:
+        """Undo the user's corrections: the engine's transcript again (None if there was no correction)."""
+        row = self.answer(answer_id)
+        if row is None or row.original is None:
+            return None
+        with self._tx():
+            self._save(answer_id, row.original, analysis,
+                       ", original_transcript_json=NULL, corrected_at=NULL", ())
+        return row.original
+
+    def _save(self, answer_id: int, transcript: Transcript, analysis: Analysis, extra_sql: str, extra: tuple) -> None:
+        self.db.execute(
+            "UPDATE answers SET status='done', transcript_json=?, analysis_json=?, engine=?, model=?,"
+            f" engine_version=?, verdict=?, score=?, duration_s=?{extra_sql} WHERE id=?",
+            (json.dumps(transcript.to_dict()), json.dumps(analysis.to_json_dict(f"answer:{answer_id}")),
+             transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
+             analysis.ownership.score, transcript.duration, *extra, answer_id))
+
+    @_locked
+    def provisional(self) -> list[AnswerRow]:
+        """Answers still waiting for their final transcript (the app stopped before it was made)."""
+        return [_row(r) for r in self.db.execute(
+            "SELECT * FROM answers WHERE status='done' AND transcript_stage='provisional' ORDER BY id")]
 
     @_locked
     def mark_no_speech(self, answer_id: int) -> None:
@@ -372,14 +432,13 @@ def _statements(script: str) -> list[str]:
 
 
 def _row(r: sqlite3.Row) -> AnswerRow:
-    keys = r.keys()
     t = json.loads(r["transcript_json"]) if r["transcript_json"] else None
-    return AnswerRow(r["id"], r["session_id"], r["question_id"], r["question_text"],
-                     r["competency"] if "competency" in keys else None, r["created_at"], r["audio_path"],
-                     r["status"], r["verdict"], r["score"], r["duration_s"], r["engine"], r["model"],
-                     r["engine_version"] if "engine_version" in keys else None,
-                     Transcript.from_dict(t) if t else None,
-                     json.loads(r["analysis_json"]) if r["analysis_json"] else None)
+    o = json.loads(r["original_transcript_json"]) if r["original_transcript_json"] else None
+    return AnswerRow(r["id"], r["session_id"], r["question_id"], r["question_text"], r["competency"],
+                     r["created_at"], r["audio_path"], r["status"], r["verdict"], r["score"], r["duration_s"],
+                     r["engine"], r["model"], r["engine_version"], Transcript.from_dict(t) if t else None,
+                     json.loads(r["analysis_json"]) if r["analysis_json"] else None,
+                     r["transcript_stage"], r["corrected_at"], Transcript.from_dict(o) if o else None)
 
 
 def default_path() -> Path:

@@ -1,15 +1,21 @@
-"""Transcribe while the user is still speaking, so little is left to do after Stop.
+"""A provisional transcript while the user is still speaking, so feedback is ready at once after Stop.
 
 Audio (16 kHz mono) is fed in as it is recorded. A background thread watches the audio not yet
 transcribed; when a stretch of speech ends at a pause (Silero VAD), that stretch is cut in the
 middle of the pause and transcribed. After Stop only the tail since the last cut is left.
 
-Measured choices (benchmarks/transcription.py): stretches are decoded at temperature 0 without
-the fallback retries (a junk trailing segment cost up to six decodes), and without the previous
-text as a prompt: with tiny.en that context made decoding loop ("see you in the next video…")
-and the junk then spread through later prompts, while stretches cut at pauses need no context
-to be as accurate as one-shot transcription. Plain threads, no Qt: the GUI wraps this in a
-worker that emits signals.
+The result is provisional. Cut into stretches, the answer loses the context the engine has when
+it hears the whole recording: measured on real and spoken answers (benchmarks/transcription.py
+--fidelity), stretches were 1–3 points of WER worse on average than the engine called plainly on
+the same file, and up to 16 points on single files. So the transcript that is kept comes from
+one plain pass over the whole recording after Stop (TwoPassEngine.transcribe with fillers_from=
+this transcript). Stretches are therefore decoded once, with the filler prompt: they give
+the quick first review and the fillers for the final transcript.
+
+Measured choices: no temperature fallback for stretches (a junk trailing segment cost up to six
+decodes), and no previous text as a prompt (with tiny.en that context made decoding loop, "see
+you in the next video…", and the junk spread through later prompts). Plain threads, no Qt: the
+GUI wraps this in a worker that emits signals.
 """
 from __future__ import annotations
 
@@ -19,19 +25,25 @@ import time
 import numpy as np
 
 from ..core.transcript import Transcript, join
-from .base import SAMPLE_RATE, Cancelled, Options, Transcriber
+from .base import FILLER_PROMPT, SAMPLE_RATE, Cancelled, Options, Transcriber
 from .vad import speech_regions
 
+# One pass per stretch, with the filler prompt (see above).
+STRETCH_OPTIONS = Options(keep_fillers=False)
 
 
 class IncrementalTranscriber:
-    def __init__(self, engine: Transcriber, options: Options = Options(fallback=False), min_chunk_s: float = 3.0,
+    def __init__(self, engine: Transcriber, options: Options = STRETCH_OPTIONS, min_chunk_s: float = 3.0,
                  max_chunk_s: float = 20.0, pause_s: float = 0.25, check_every_s: float = 0.1,
-                 context_chars: int = 0):
+                 threaded: bool = True, min_pause_cut_s: float = 1.0):
+        """threaded=False: no worker thread; feed() does the work itself as soon as it is due, as a
+        worker that always keeps up would (benchmarks and tests replay recordings this way).
+        min_pause_cut_s: how much pending speech a pause the speaker is making right now needs
+        before it is cut there."""
         self.engine = engine
-        self.context_chars = context_chars
         self.options = options
         self.min_chunk = int(min_chunk_s * SAMPLE_RATE)
+        self.min_pause_cut = int(min_pause_cut_s * SAMPLE_RATE)
         self.max_chunk = int(max_chunk_s * SAMPLE_RATE)
         self.pause_ms = int(pause_s * 1000)
         self.check_every = int(check_every_s * SAMPLE_RATE)
@@ -51,8 +63,10 @@ class IncrementalTranscriber:
         # (chunk start s, chunk end s, compute s) per transcribed stretch, and the finish() breakdown
         self.chunks: list[tuple[float, float, float]] = []
         self.finish_stats: dict[str, float] = {}
-        self._thread = threading.Thread(target=self._run, name="incremental-transcriber", daemon=True)
-        self._thread.start()
+        self._thread = None
+        if threaded:
+            self._thread = threading.Thread(target=self._run, name="incremental-transcriber", daemon=True)
+            self._thread.start()
 
     # -- feeding (any thread) ------------------------------------------------------------------
     def feed(self, samples: np.ndarray) -> None:
@@ -66,7 +80,10 @@ class IncrementalTranscriber:
             self._buf[self._total:need] = x
             self._total = need
         if self._total - self._last_checked >= self.check_every:
-            self._wake.set()
+            if self._thread is None:
+                self._step()
+            else:
+                self._wake.set()
 
     @property
     def text_so_far(self) -> str:
@@ -87,7 +104,8 @@ class IncrementalTranscriber:
         t0 = time.perf_counter()
         self._stop.set()
         self._wake.set()
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
         if self.error:
             raise self.error
         t1 = time.perf_counter()
@@ -115,19 +133,23 @@ class IncrementalTranscriber:
                 self._wake.clear()
                 if self._stop.is_set():
                     break
-                audio = self._consolidate()
-                self._last_checked = len(audio)
                 self.busy = True
-                cut, speech = self._find_cut(audio)
-                if cut is not None:
-                    if speech:                     # VAD just found speech in it: no need to look again
-                        self._transcribe(audio[self._committed:cut], self._committed, check_speech=False)
-                    self._committed = cut
+                self._step()
                 self.busy = False
         except Cancelled:
             pass
         except BaseException as exc:  # surfaced by finish()
             self.error = exc
+
+    def _step(self) -> None:
+        """Look at the audio not yet transcribed; transcribe the stretch before a pause, if any."""
+        audio = self._consolidate()
+        self._last_checked = len(audio)
+        cut, speech = self._find_cut(audio)
+        if cut is not None:
+            if speech:                     # VAD just found speech in it: no need to look again
+                self._transcribe(audio[self._committed:cut], self._committed, check_speech=False)
+            self._committed = cut
 
     def _find_cut(self, audio: np.ndarray) -> tuple[int | None, bool]:
         """Where to cut the pending audio (None: not yet), and whether the part before it holds speech."""
@@ -142,7 +164,7 @@ class IncrementalTranscriber:
         last_end = regions[-1][1]
         if len(pending) - last_end >= self.pause_ms * SAMPLE_RATE // 1000:
             gaps.append((last_end, len(pending)))          # the speaker is pausing right now
-        gaps = [(a, b) for a, b in gaps if a >= self.min_chunk or (b == len(pending) and a >= SAMPLE_RATE)]
+        gaps = [(a, b) for a, b in gaps if a >= self.min_chunk or (b == len(pending) and a >= self.min_pause_cut)]
         if gaps:
             a, b = gaps[-1]
             return self._committed + (a + b) // 2, True
@@ -161,9 +183,8 @@ class IncrementalTranscriber:
     def _transcribe(self, chunk: np.ndarray, offset: int, check_speech: bool = True) -> None:
         if check_speech and not speech_regions(chunk, min_silence_ms=self.pause_ms):
             return
-        prompt = (self.text_so_far[-self.context_chars:] if self.context_chars else "") or None
         started = time.perf_counter()
-        t = self.engine.transcribe(chunk, prompt=prompt, options=self.options,
+        t = self.engine.transcribe(chunk, prompt=FILLER_PROMPT, options=self.options,
                                    cancel=lambda: self._cancelled)
         self.chunks.append((offset / SAMPLE_RATE, (offset + len(chunk)) / SAMPLE_RATE, time.perf_counter() - started))
         shifted = t.shifted(offset / SAMPLE_RATE)

@@ -76,3 +76,19 @@ def disk_full_after(monkeypatch, blocks: int) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(self, block)
     monkeypatch.setattr(recorder_mod.WavStreamWriter, "write", write)
+
+
+def playing(path):
+    """A microphone that hears the recording at path, then silence (a signal for FakeBackend)."""
+    from mockinterview.audio.convert import load_audio, resample
+    audio16, _ = load_audio(path)
+    cache = {}
+
+    def signal(n, size, rate):
+        if rate not in cache:
+            cache[rate] = resample(audio16, 16_000, rate)
+        out = np.zeros(size, np.float32)
+        part = cache[rate][n:n + size]
+        out[:len(part)] = part
+        return out
+    return signal

@@ -161,3 +161,47 @@ def test_locked_database_is_explained(tmp_path):
             s2.new_session()
     finally:
         other.execute("ROLLBACK")
+
+
+V3 = ROOT / "tests" / "fixtures" / "db" / "v3.sqlite"
+
+
+def test_upgrade_from_v3_fixture_keeps_transcripts_final_and_uncorrected(tmp_path):
+    db = tmp_path / "mockinterview.db"
+    shutil.copy(V3, db)
+    s = Store(db)
+    rows = s.answers()
+    assert len(rows) == 2 and all(r.stage == "final" and r.corrected_at is None and r.original is None for r in rows)
+    assert rows[0].transcript.edits == []                        # transcripts saved before edits existed
+    assert s.provisional() == [] and len(list(tmp_path.glob("mockinterview.db.v3-backup-*"))) == 1
+
+
+def test_provisional_then_final_transcript(tmp_path):
+    s = Store(tmp_path / "m.db")
+    aid = s.start_answer(s.new_session(), None, "Q", None, tmp_path / "a.wav")
+    first = _transcript("We fixed the build.")
+    s.finish_answer(aid, first, analyze(first.text), stage="provisional")
+    assert [r.id for r in s.provisional()] == [aid] and s.answers()[0].stage == "provisional"
+    final = _transcript("I fixed the build.")
+    assert s.refine_answer(aid, final, analyze(final.text))
+    row = s.answer(aid)
+    assert row.stage == "final" and row.transcript.text == "I fixed the build." and row.verdict != "team_only"
+    assert s.provisional() == [] and not s.refine_answer(aid, first, analyze(first.text))   # only once
+
+
+def test_a_correction_keeps_the_engines_transcript_and_can_be_undone(tmp_path):
+    s = Store(tmp_path / "m.db")
+    aid = s.start_answer(s.new_session(), None, "Q", None, tmp_path / "a.wav")
+    heard = _transcript("We fixed the bill.")
+    s.finish_answer(aid, heard, analyze(heard.text), stage="provisional")
+    s.correct_answer(aid, _transcript("I fixed the build."), analyze("I fixed the build."))
+    s.correct_answer(aid, _transcript("I fixed the build myself."), analyze("I fixed the build myself."))
+    row = s.answer(aid)
+    assert row.transcript.text == "I fixed the build myself." and row.original.text == "We fixed the bill."
+    assert row.corrected_at and row.verdict != "team_only" and row.to_json()["corrected"]
+    # a final transcript arriving late does not overwrite what the user wrote
+    assert not s.refine_answer(aid, _transcript("We fixed the build."), analyze("We fixed the build."))
+    restored = s.restore_original(aid, analyze(heard.text))
+    row = s.answer(aid)
+    assert restored.text == row.transcript.text == "We fixed the bill." and row.original is None
+    assert row.corrected_at is None and row.verdict == "team_only"
