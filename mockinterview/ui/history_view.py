@@ -45,6 +45,12 @@ class TrendLine(QWidget):
             p.drawEllipse(pt, 3, 3)
 
 
+def transcript_note(r: AnswerRow) -> str:
+    if r.corrected_at:
+        return "✎ corrected by you"
+    return "being checked" if r.stage == "provisional" else ""
+
+
 def when(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
@@ -63,7 +69,7 @@ class HistoryView(QWidget):
         for c in competencies:
             self.filter.addItem(c.capitalize(), c)
         self.tree = QTreeWidget(accessibleName="Sessions and saved answers")
-        self.tree.setHeaderLabels(["When", "Question", "Verdict", "Score", "Length"])
+        self.tree.setHeaderLabels(["When", "Question", "Verdict", "Score", "Length", "Transcript"])
         self.tree.setColumnWidth(0, 170)
         self.tree.setColumnWidth(1, 420)
         self.trend = TrendLine()
@@ -97,12 +103,14 @@ class HistoryView(QWidget):
                 continue
             avg = sum(r.score for r in answers if r.score is not None) / max(1, sum(r.score is not None for r in answers))
             top = QTreeWidgetItem([when(sess.started_at), f"{sess.title or 'Practice'} · {len(answers)} "
-                                   f"answer{'s' if len(answers) != 1 else ''}", "", f"{avg:.1f}", ""])
+                                   f"answer{'s' if len(answers) != 1 else ''}", "", f"{avg:.1f}", "", ""])
             top.setData(0, Qt.UserRole, ("session", sess.id))
             for r in answers:
                 item = QTreeWidgetItem([when(r.created_at), r.question_text, r.verdict or "",
                                         f"{r.score:.1f}" if r.score is not None else "",
-                                        f"{r.duration_s:.0f} s" if r.duration_s else ""])
+                                        f"{r.duration_s:.0f} s" if r.duration_s else "", transcript_note(r)])
+                if r.corrected_at:
+                    item.setToolTip(5, "You corrected this transcript; the engine's original is kept.")
                 item.setData(0, Qt.UserRole, ("answer", r.id))
                 top.addChild(item)
             self.tree.addTopLevelItem(top)

@@ -13,14 +13,12 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStacke
 from ..audio.devices import RecorderError, SoundDeviceBackend
 from ..core import paths
 from ..core import settings as settings_mod
-from ..core.analysis import EmptyAnswer
 from ..core.practice_set import PracticeSet, pick
 from ..core.questions import Question, QuestionBank
 from ..core.relocate import RelocateError, holds_data, move_data
 from ..core.settings import Settings
 from ..core.store import DB_NAME, Store, StoreError
 from ..errors import user_errors
-from ..pipeline import analyze_transcript
 from ..rehearsal import Rehearsal, recover
 from ..transcribe import ENGINES, Cancelled, ModelResolver, engine_installed, load_preferred
 from ..voices import RecordedVoice, VoiceChain
@@ -29,6 +27,7 @@ from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
 from .practice_view import PracticeView
 from .question_dialog import QuestionDialog
+from .review_controller import ReviewController
 from .review_view import ReviewView
 from .settings_dialog import SettingsDialog
 from .workers import Jobs
@@ -44,6 +43,7 @@ SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer no
 class MainWindow(QMainWindow):
     engine_ready = Signal()
     answer_ready = Signal(int)         # emitted when a take's analysis has been saved and shown
+    answer_refined = Signal(int)       # an answer's final transcript (from the whole recording) was saved
     prompt_finished = Signal()         # the spoken question has been played to the end
     progress_changed = Signal(int)     # percent done of a long task, emitted from its worker
 
@@ -103,6 +103,11 @@ class MainWindow(QMainWindow):
         self.review.back.connect(self.show_practice)
         self.review.open_take.connect(self.open_answer)
         self.playback = AnswerPlayback(USER_ERRORS, before_start=self.voices.stop, parent=self)
+        self.reviews = ReviewController(lambda: self.store, self.review, self.playback, self.jobs, USER_ERRORS,
+                                        ask=lambda title, text: self.ask(title, text),
+                                        tell=lambda title, text: self.tell(title, text, info=True), parent=self)
+        self.reviews.refined.connect(self.answer_refined)
+        self.reviews.message.connect(self.statusBar().showMessage)
         self.playback.position.connect(self.review.show_position)
         self.playback.problem.connect(self.statusBar().showMessage)
         self.review.play_toggled.connect(self.playback.toggle)
@@ -161,6 +166,7 @@ class MainWindow(QMainWindow):
         self.engine_ready.emit()
         if not self._recovery_offered:
             self._recovery_offered = True
+            self.reviews.refine_pending(engine)      # answers left provisional when the app last stopped
             self._offer_recovery()
 
     def _engine_failed(self, gen: int, message: str, details: str) -> None:
@@ -552,9 +558,14 @@ class MainWindow(QMainWindow):
         self.practice.set_recording(False)
         self.practice.record.setEnabled(False)
         self.practice.status.setText("Transcribing the last words…")
-        self.jobs.start(r.finish, lambda res: self._show_result(res.answer_id), self._take_failed, USER_ERRORS)
+        self.jobs.start(r.finish, self._take_finished, self._take_failed, USER_ERRORS)
         if take.error:                        # disk full, microphone gone: what was recorded is still judged
             self.tell("Recording stopped", take.error)
+
+    def _take_finished(self, result) -> None:
+        """The first review is on screen at once; the final transcript follows from a worker."""
+        self._show_result(result.answer_id)
+        self.reviews.refine(result.answer_id, self.engine)
 
     def _take_failed(self, message: str, details: str) -> None:
         if message == "no speech detected":
@@ -578,19 +589,16 @@ class MainWindow(QMainWindow):
 
     def open_answer(self, answer_id: int) -> None:
         row = self.store.answer(answer_id)
-        if row is None or row.transcript is None:
-            return
-        try:
-            analysis = analyze_transcript(row.transcript)   # deterministic: same result as when saved
-        except EmptyAnswer:
+        if row is None:
             return
         self.current_question = self.bank.get(row.question_id) if row.question_id else None
-        takes = [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
-            if row.question_id else []
         self.review.set_next(None)
-        length = self.playback.load(Path(row.audio_path) if row.audio_path else None)
-        self.review.show_analysis(row.question_text, analysis, takes, row.transcript.words, length)
-        self.stack.setCurrentWidget(self.review)
+        if self.reviews.open(answer_id, self._takes_of):
+            self.stack.setCurrentWidget(self.review)
+
+    def _takes_of(self, row) -> list[tuple[int, str, float | None]]:
+        return [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
+            if row.question_id else []
 
     def show_practice(self) -> None:
         self.playback.stop()
@@ -623,6 +631,7 @@ class MainWindow(QMainWindow):
             self.show_history()
 
     def closeEvent(self, event) -> None:
+        self.reviews.stop()                    # an unfinished final transcript is made at the next start
         self.voices.stop()
         self.playback.stop()
         if self.rehearsal is not None:

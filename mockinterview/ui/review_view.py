@@ -3,16 +3,42 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSlider,
-                               QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+                               QSlider, QStackedWidget, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
 from ..core.analysis import Analysis
-from ..core.analysis.align import WordSpan, word_at, word_spans
+from ..core.analysis.align import WordSpan, doubtful_words, word_at, word_spans
 from ..core.analysis.model import VERDICT_TEXT, Word
 from .practice_view import fmt_time
-from .transcript_html import legend_html, transcript_html
+from .transcript_html import DOUBT_TIP, legend_html, transcript_html
+
+
+class CorrectionEditor(QPlainTextEdit):
+    """The transcript as plain text to correct. Esc cancels and Ctrl+Enter saves; both are taken
+    before the window's own shortcuts (Esc cancels a take there, Ctrl+Enter goes to the next question)."""
+    cancelled = Signal()
+    saved = Signal()
+
+    @staticmethod
+    def _ours(e) -> bool:
+        return e.key() == Qt.Key_Escape or (e.key() in (Qt.Key_Return, Qt.Key_Enter)
+                                            and bool(e.modifiers() & Qt.ControlModifier))
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.ShortcutOverride and self._ours(e):
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:
+        if not self._ours(e):
+            super().keyPressEvent(e)
+        elif e.key() == Qt.Key_Escape:
+            self.cancelled.emit()
+        else:
+            self.saved.emit()
 
 AGENT_WORDS = {"self": "your action", "team": "team action", "other": "someone else", "passive": "hidden agent",
                "none": "context"}
@@ -25,6 +51,9 @@ class ReviewView(QWidget):
     next_question = Signal()           # the next question of a practice set
     play_toggled = Signal()
     seek_requested = Signal(float)     # seconds into the answer's recording
+    correction_saved = Signal(str)     # the user's corrected transcript text
+    restore_requested = Signal()       # go back to the engine's transcript
+    original_requested = Signal()      # show the engine's transcript
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -42,6 +71,32 @@ class ReviewView(QWidget):
         self.legend = QLabel(legend_html(self._dark()), accessibleName="Legend")
         self.transcript = QTextBrowser(accessibleName="Transcript with highlights")
         self.transcript.setOpenLinks(False)
+        self.doubtful: list[WordSpan] = []
+        self.stage_note = QLabel("", wordWrap=True, accessibleName="Transcript status")
+        self.edit_button = QPushButton("✎ &Edit transcript", accessibleName="Correct words the speech engine mis-heard")
+        self.edit_button.setToolTip("Correct mis-heard words (Ctrl+E); the analysis is redone from your text.")
+        self.edit_button.setShortcut("Ctrl+E")
+        self.original_button = QPushButton("View o&riginal", accessibleName="View the transcript as the engine heard it",
+                                           visible=False)
+        self.restore_button = QPushButton("Restore original…", accessibleName="Undo your corrections", visible=False)
+        self.editor = CorrectionEditor(accessibleName="Transcript to correct")
+        self.editor.setToolTip("Correct what was mis-heard. Ctrl+Enter saves, Esc cancels.")
+        self.save_edit = QPushButton("&Save correction (Ctrl+Enter)", accessibleName="Save the corrected transcript")
+        self.cancel_edit = QPushButton("Cancel (Esc)", accessibleName="Leave the transcript as it was")
+        edit_page = QWidget()
+        edit_layout = QVBoxLayout(edit_page)
+        edit_layout.setContentsMargins(0, 0, 0, 0)
+        edit_layout.addWidget(QLabel("Correct what the speech engine mis-heard. Words you leave alone keep their "
+                                     "timing; the analysis is redone from your text.", wordWrap=True))
+        edit_layout.addWidget(self.editor, 1)
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addWidget(self.save_edit)
+        edit_buttons.addWidget(self.cancel_edit)
+        edit_buttons.addStretch(1)
+        edit_layout.addLayout(edit_buttons)
+        self.transcript_pages = QStackedWidget()
+        self.transcript_pages.addWidget(self.transcript)
+        self.transcript_pages.addWidget(edit_page)
         self.why = QLabel("Hover over or click a sentence to see why it got its label.", wordWrap=True,
                           accessibleName="Why this label")
         self.tips = QLabel("", wordWrap=True, accessibleName="Next steps")
@@ -58,7 +113,13 @@ class ReviewView(QWidget):
         main.addWidget(self.question)
         main.addWidget(self.verdict)
         main.addWidget(self.legend)
-        main.addWidget(self.transcript, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.stage_note, 1)
+        note_row.addWidget(self.original_button)
+        note_row.addWidget(self.restore_button)
+        note_row.addWidget(self.edit_button)
+        main.addLayout(note_row)
+        main.addWidget(self.transcript_pages, 1)
         playback = QHBoxLayout()
         playback.addWidget(self.play)
         playback.addWidget(self.position, 1)
@@ -91,6 +152,13 @@ class ReviewView(QWidget):
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next_question)
         self.takes.itemActivated.connect(lambda it: self.open_take.emit(it.data(Qt.UserRole)))
+        self.edit_button.clicked.connect(self.start_editing)
+        self.save_edit.clicked.connect(self._save_edit)
+        self.editor.saved.connect(self._save_edit)
+        self.cancel_edit.clicked.connect(self.stop_editing)
+        self.editor.cancelled.connect(self.stop_editing)
+        self.original_button.clicked.connect(self.original_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
 
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
@@ -104,8 +172,13 @@ class ReviewView(QWidget):
         self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICT_TEXT[o.verdict])}")
         self.spans = word_spans(a.text, words)
         self._starts = [sp.word.start for sp in self.spans]
-        self.transcript.setHtml(transcript_html(a, self._dark(), self.spans))
+        doubtful = doubtful_words(self.spans)
+        self.doubtful = [self.spans[i] for i in sorted(doubtful)]
+        self.transcript.setHtml(transcript_html(a, self._dark(), self.spans, doubtful))
+        self._mark_doubtful()
+        self.transcript.setAccessibleDescription(self._doubt_description(a.text))
         self._word_pos = self._anchor_positions()
+        self.stop_editing()
         self.current_word = None
         self.transcript.setExtraSelections([])
         for w in (self.play, self.position):
@@ -132,6 +205,75 @@ class ReviewView(QWidget):
             item = QListWidgetItem(f"{when[:16].replace('T', ' ')}   {score:.1f} / 5" if score is not None else when)
             item.setData(Qt.UserRole, aid)
             self.takes.addItem(item)
+
+    def set_transcript_state(self, provisional: bool, corrected: str | None, note: str = "") -> None:
+        """provisional: the final transcript is still being made (editing waits for it);
+        corrected: when the user corrected it (None: as the engine heard it)."""
+        if provisional:
+            note = note or "First transcript, made while you spoke: checking it against the whole recording…"
+        elif corrected:
+            note = note or f"You corrected this transcript ({corrected[:16].replace('T', ' ')})."
+        self.stage_note.setText(note)
+        self.edit_button.setEnabled(not provisional)
+        self.edit_button.setToolTip("Editing is possible once the whole recording has been checked." if provisional
+                                    else "Correct mis-heard words (Ctrl+E); the analysis is redone from your text.")
+        for b in (self.original_button, self.restore_button):
+            b.setVisible(bool(corrected))
+
+    # -- correcting the transcript -----------------------------------------------------------------------
+    @property
+    def editing(self) -> bool:
+        return self.transcript_pages.currentIndex() == 1
+
+    def start_editing(self) -> None:
+        if self.analysis is None or not self.edit_button.isEnabled():
+            return
+        self.editor.setPlainText(self.analysis.text)
+        self.transcript_pages.setCurrentIndex(1)
+        self.editor.setFocus()
+
+    def stop_editing(self) -> None:
+        was_editing = self.editing
+        self.transcript_pages.setCurrentIndex(0)
+        if was_editing:
+            self.transcript.setFocus()
+
+    def _save_edit(self) -> None:
+        text = self.editor.toPlainText()
+        if self.analysis is not None and " ".join(text.split()) == " ".join(self.analysis.text.split()):
+            self.stop_editing()                  # nothing changed
+            return
+        self.correction_saved.emit(text)
+
+    # -- doubtful words ----------------------------------------------------------------------------------
+    def _mark_doubtful(self) -> None:
+        """A dotted underline under words the engine was unsure of (the HTML gave them a tooltip; Qt's
+        rich text has no CSS for the underline style)."""
+        if not self.doubtful:
+            return
+        block = self.transcript.document().begin()
+        cursor = QTextCursor(self.transcript.document())
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.charFormat().toolTip().startswith(DOUBT_TIP.split("{")[0]):
+                    cursor.setPosition(frag.position())
+                    cursor.setPosition(frag.position() + frag.length(), QTextCursor.KeepAnchor)
+                    fmt = QTextCharFormat()
+                    fmt.setUnderlineStyle(QTextCharFormat.DotLine)
+                    fmt.setUnderlineColor(self.palette().text().color())
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+
+    def _doubt_description(self, text: str) -> str:
+        if not self.doubtful:
+            return "Every word was heard clearly."
+        words = ", ".join(f"“{text[sp.start:sp.end]}” ({sp.word.probability:.0%})" for sp in self.doubtful[:20])
+        more = f" and {len(self.doubtful) - 20} more" if len(self.doubtful) > 20 else ""
+        return (f"{len(self.doubtful)} word{'s' if len(self.doubtful) != 1 else ''} may be mis-heard, with the "
+                f"engine's confidence: {words}{more}. Press Ctrl+E to correct them.")
 
     def set_next(self, text: str | None) -> None:
         """During a practice set: the button to go on (None hides it)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..core.analysis import Analysis
 from ..core.analysis.align import WordSpan
@@ -23,13 +23,16 @@ DARK = {"self": "background:#1f3f73; color:#dce9ff; font-weight:bold",
         "hedge": "color:#d2b0f0; font-style:italic",
         "filler": "color:#9a9a9a; text-decoration:line-through",
         "other": "color:#f0a8e0"}
+DOUBT_TIP = "Heard with {:.0%} confidence: this word may be mis-heard. Ctrl+E corrects the transcript."
 LEGEND = (("self", "your own actions"), ("team", "team only ('we')"), ("other", "someone else"),
           ("passive", "hidden agent"), ("metric", "numbers"), ("hedge", "hedges"), ("filler", "fillers"))
 
 
-def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] = ()) -> str:
+def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] = (),
+                    doubtful: Collection[int] = ()) -> str:
     """Sentences are links (sentence:N) so hovering explains them; timed words are links
-    (word:N:W) so clicking one can seek the recording there."""
+    (word:N:W) so clicking one can seek the recording there. Doubtful words (indexes into spans)
+    carry a tooltip with the engine's confidence; the review underlines them."""
     styles = DARK if dark else LIGHT
     word_of: list[int | None] = [None] * len(a.text)
     for wi, sp in enumerate(spans):
@@ -45,8 +48,11 @@ def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] =
             if i < r.end and word_of[i] == word_of[start]:
                 continue
             text = html.escape(a.text[start:i]).replace("\n", "<br>")
-            if style:
-                text = f'<span style="{style}">{text}</span>'
+            wi = word_of[start]
+            title = f' title="{html.escape(DOUBT_TIP.format(spans[wi].word.probability))}"' \
+                if wi is not None and wi in doubtful else ""
+            if style or title:
+                text = f'<span style="{style or ""}"{title}>{text}</span>'
             if r.sentence is not None:
                 href = f"word:{r.sentence}:{word_of[start]}" if word_of[start] is not None else f"sentence:{r.sentence}"
                 text = f'<a href="{href}" style="text-decoration:none; color:inherit">{text}</a>'

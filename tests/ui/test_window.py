@@ -51,9 +51,17 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
     qtbot.waitUntil(lambda: player.poll() is not None, timeout=60_000)   # the window stays live meanwhile
     assert w.practice.level.value() >= 0 and "0:2" in w.practice.elapsed.text()
     qtbot.wait(700)
-    with qtbot.waitSignal(w.answer_ready, timeout=30_000, raising=False) as blocker:
+    with qtbot.waitSignals([w.answer_ready, w.answer_refined], timeout=60_000, raising=False,
+                           order="strict") as blocker:
         qtbot.keyClick(w, Qt.Key_Space)                   # Space stops
+        # the first review comes from the transcript made while speaking …
+        qtbot.waitUntil(lambda: w.stack.currentWidget() is w.review, timeout=30_000)
+        assert "checking it against the whole recording" in w.review.stage_note.text()
+        assert not w.review.edit_button.isEnabled()
     assert blocker.signal_triggered, (w.told, w.rehearsal, w.practice.status.text())
+    # … then the final one, from one pass over the whole recording
+    assert "checked against the whole recording" in w.review.stage_note.text() and w.review.edit_button.isEnabled()
+    assert w.store.answers()[0].stage == "final" and not w.store.provisional()
     assert w.stack.currentWidget() is w.review
     assert "Individual" in w.review.verdict.text()
     html = w.review.transcript.toHtml()
@@ -562,3 +570,74 @@ def test_damaged_database_at_start_is_explained_and_kept(qtbot, monkeypatch):
     assert app_mod.run() == 1
     assert "damaged" in shown[0] and default_path().with_name(default_path().name + ".damaged").exists()
     assert default_path().read_bytes().startswith(b"not a database")                  # never replaced
+
+
+def _answer_with_words(store, text, doubtful=()):
+    """A saved answer whose words have times; the words at the given indexes were heard with 30 %."""
+    from mockinterview.core.analysis import Word
+    from mockinterview.core.transcript import Transcript
+    from mockinterview.pipeline import analyze_transcript
+    words = [Word(t, i * 0.4, i * 0.4 + 0.3, 0.3 if i in doubtful else 0.95) for i, t in enumerate(text.split())]
+    transcript = Transcript(text, [], words, len(words) * 0.4, "en", "faster-whisper", "tiny.en")
+    aid = store.start_answer(store.new_session(), "teamwork-01", "Tell me about a time you worked in a team.",
+                             "teamwork", None)
+    store.finish_answer(aid, transcript, analyze_transcript(transcript))
+    return aid
+
+
+def test_doubtful_words_are_underlined_explained_and_never_quoted(qtbot, make_window):
+    from PySide6.QtGui import QTextCharFormat
+    w = make_window()
+    # "We rebuilt the pipeline" would be quoted by the tip about team language; here it may be mis-heard
+    aid = _answer_with_words(w.store, "We rebuilt the pipeline over the summer. It went live in May.", doubtful=(0, 1, 2))
+    w.open_answer(aid)
+    r = w.review
+    marked = []
+    block = r.transcript.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().underlineStyle() == QTextCharFormat.DotLine:
+                marked.append((frag.text(), frag.charFormat().toolTip()))
+            it += 1
+        block = block.next()
+    assert [t for t, _ in marked] == ["We", "rebuilt", "the"]
+    assert all("30%" in tip and "mis-heard" in tip for _, tip in marked)
+    assert "“We” (30%)" in r.transcript.accessibleDescription() and "3 words may be mis-heard" in r.transcript.accessibleDescription()
+    assert r.tips.text() and "We rebuilt" not in r.tips.text()
+
+
+def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qtbot, make_window):
+    w = make_window()
+    aid = _answer_with_words(w.store, "We rebuilt the pipeline over the summer. It went live in May.", doubtful=(0,))
+    w.open_answer(aid)
+    r = w.review
+    assert "Team only" in r.verdict.text() and r.edit_button.isEnabled() and not r.restore_button.isVisible()
+    qtbot.keyClick(r, Qt.Key_E, Qt.ControlModifier)            # Ctrl+E: edit the transcript
+    qtbot.waitUntil(lambda: r.editing)                        # (a button's shortcut animates its click)
+    assert r.editor.hasFocus()
+    qtbot.keyClick(r.editor, Qt.Key_Escape)                   # Esc leaves it as it was
+    assert not r.editing and w.store.answer(aid).corrected_at is None
+    qtbot.keyClick(r, Qt.Key_E, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: r.editing)
+    r.editor.selectAll()
+    qtbot.keyClicks(r.editor, "I rebuilt the pipeline over the summer and I moved every job to it. "
+                              "It went live in May and build times fell by half.")
+    qtbot.keyClick(r.editor, Qt.Key_Return, Qt.ControlModifier)   # Ctrl+Enter saves
+    assert not r.editing
+    row = w.store.answer(aid)
+    assert row.corrected_at and row.original.text.startswith("We rebuilt") and row.transcript.text.startswith("I rebuilt")
+    assert row.verdict != "team_only" and "Team only" not in r.verdict.text()
+    assert "You corrected this transcript" in r.stage_note.text() and r.restore_button.isVisible()
+    w.show_history()
+    item = w.history.tree.topLevelItem(0).child(0)
+    assert "corrected" in item.text(5)
+    # the engine's version stays available, and can be brought back
+    w.open_answer(aid)
+    r.original_button.click()
+    assert w.told[-1].startswith("We rebuilt the pipeline")
+    r.restore_button.click()
+    assert w.asked[-1] == "Restore the original transcript?"
+    row = w.store.answer(aid)
+    assert row.transcript.text.startswith("We rebuilt") and row.original is None and "Team only" in r.verdict.text()

@@ -8,6 +8,9 @@ from typing import Sequence
 from .model import Word
 
 _STRIP = ".,!?;:\"'"
+# Words the engine heard with less confidence than this are marked as doubtful (the review
+# underlines them, tips do not quote them). Chosen on spoken answers: see benchmarks/doubtful_words.py.
+DOUBTFUL_BELOW = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +42,14 @@ def word_at(starts: Sequence[float], t: float) -> int | None:
     starts: the words' start times in order (computed once, asked many times during playback)."""
     i = bisect_right(starts, t) - 1
     return i if i >= 0 else None
+
+
+def doubtful_words(spans: Sequence[WordSpan], below: float = DOUBTFUL_BELOW) -> set[int]:
+    """Indexes (into spans) of the words the engine was unsure of."""
+    return {i for i, sp in enumerate(spans) if sp.word.probability < below}
+
+
+def mostly_doubtful(spans: Sequence[WordSpan], start: int, end: int, below: float = DOUBTFUL_BELOW) -> bool:
+    """Whether most timed words in text[start:end] are doubtful (a quote the user may not have said)."""
+    inside = [sp for sp in spans if sp.start >= start and sp.end <= end]
+    return bool(inside) and sum(sp.word.probability < below for sp in inside) * 2 > len(inside)

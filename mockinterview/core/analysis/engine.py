@@ -7,7 +7,7 @@ from .agent import sentence_agent
 from .delivery import measure
 from .highlights import find_highlights
 from .language import looks_english
-from .align import word_spans
+from .align import mostly_doubtful, word_spans
 from .model import Analysis, Sentence, StarCoverage, Word
 from .ownership import judge
 from .quantity import is_quantified
@@ -65,8 +65,10 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
         _attach_times(text, sentences, words)
     english = looks_english(all_tokens)
     warnings = [] if english else ["This answer does not look like English; the analysis is built for English and may be wrong."]
+    spans = word_spans(text, words) if words else []
     tips = make_tips(text, sentences, sent_tokens, clause_lists, highlights, ownership.verdict,
-                     star.result, star.result_quantified, delivery.fillers_per_100_words)
+                     star.result, star.result_quantified, delivery.fillers_per_100_words,
+                     doubtful=lambda a, b: mostly_doubtful(spans, a, b))
     return Analysis(text, sentences, highlights, ownership, delivery, star, tips,
                     language="en" if english else "unknown",
                     duration_s=duration_s if duration_s is not None else delivery.duration_s,

@@ -1,0 +1,150 @@
+"""Coordinates the review of one saved answer: showing it, replacing its provisional transcript
+with the final one, and the user's corrections. The view only shows; the store and the core do
+the work; slow work runs in a worker."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.analysis import EmptyAnswer
+from ..core.correction import CorrectionError, changed_words, correct
+from ..core.store import AnswerRow, Store
+from ..pipeline import analyze_transcript
+from ..rehearsal import refine
+from ..transcribe import Cancelled
+from .answer_playback import AnswerPlayback
+from .review_view import ReviewView
+from .workers import Jobs
+
+
+class ReviewController(QObject):
+    shown = Signal(int)              # an answer is on screen (id)
+    refined = Signal(int)            # an answer's final transcript was saved (id), shown or not
+    message = Signal(str)            # for the status bar
+
+    def __init__(self, store: Callable[[], Store], view: ReviewView, playback: AnswerPlayback, jobs: Jobs,
+                 user_errors: tuple[type[BaseException], ...], ask, tell, parent=None):
+        """store() gives the window's current store (it changes when the data folder moves);
+        ask(title, text) → bool and tell(title, text) are the window's dialogs."""
+        super().__init__(parent)
+        self._store, self.view, self.playback, self.jobs = store, view, playback, jobs
+        self._errors = user_errors
+        self._ask, self._tell = ask, tell
+        self.answer_id: int | None = None
+        self.row: AnswerRow | None = None
+        self._refining: set[int] = set()
+        self._stop_refining = threading.Event()
+        view.correction_saved.connect(self.save_correction)
+        view.restore_requested.connect(self.restore_original)
+        view.original_requested.connect(self.show_original)
+
+    @property
+    def store(self) -> Store:
+        return self._store()
+
+    # -- showing ---------------------------------------------------------------------------------------
+    def open(self, answer_id: int, takes_for=None, note: str = "") -> bool:
+        """Show a saved answer; takes_for(row) lists the takes of its question. False if it cannot be shown."""
+        row = self.store.answer(answer_id)
+        if row is None or row.transcript is None:
+            return False
+        try:
+            analysis = analyze_transcript(row.transcript)   # deterministic: same result as when saved
+        except EmptyAnswer:
+            return False
+        self.answer_id, self.row = answer_id, row
+        self._takes_for = takes_for
+        takes = takes_for(row) if takes_for else []
+        length = self.playback.load(Path(row.audio_path) if row.audio_path else None)
+        self.view.show_analysis(row.question_text, analysis, takes, row.transcript.words, length)
+        self.view.set_transcript_state(row.stage == "provisional", row.corrected_at, note)
+        self.shown.emit(answer_id)
+        return True
+
+    def _reopen(self, note: str = "") -> None:
+        if self.answer_id is not None:
+            self.open(self.answer_id, self._takes_for, note)
+
+    # -- the final transcript --------------------------------------------------------------------------
+    def refine(self, answer_id: int, engine) -> None:
+        """Make the final transcript of a provisional answer in a worker."""
+        if answer_id in self._refining or engine is None:
+            return
+        self._refining.add(answer_id)
+        before = self.store.answer(answer_id)
+
+        def done(result) -> None:
+            self._refining.discard(answer_id)
+            if result is None:
+                note = ""
+            else:
+                n = changed_words(before.transcript, result.transcript) if before and before.transcript else 0
+                note = ("Transcript checked against the whole recording: no words changed." if n == 0 else
+                        f"Transcript checked against the whole recording: {n} word{'s' if n != 1 else ''} "
+                        "changed from the first one.")
+                self.refined.emit(answer_id)
+            if answer_id == self.answer_id and not self.view.editing:
+                self._reopen(note)
+
+        def failed(message: str, details: str) -> None:
+            self._refining.discard(answer_id)
+            if self._stop_refining.is_set():
+                return
+            self.message.emit(f"The final transcript could not be made ({message}); the first one is kept "
+                              "and will be checked again at the next start.")
+            if answer_id == self.answer_id:
+                self.view.set_transcript_state(True, None, "First transcript, made while you spoke (the check "
+                                               "against the whole recording failed; it is tried again at the "
+                                               "next start).")
+        store = self.store
+        self.jobs.start(lambda: refine(store, engine, answer_id, cancel=self._stop_refining.is_set),
+                        done, failed, self._errors + (Cancelled,))
+
+    def refine_pending(self, engine) -> None:
+        """Answers left provisional when the app stopped: make their final transcripts now."""
+        for row in self.store.provisional():
+            self.refine(row.id, engine)
+
+    def stop(self) -> None:
+        """The window closes: stop refining (what is left stays provisional for the next start)."""
+        self._stop_refining.set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._refining)
+
+    # -- corrections -----------------------------------------------------------------------------------
+    def save_correction(self, text: str) -> None:
+        row = self.store.answer(self.answer_id) if self.answer_id is not None else None
+        if row is None or row.transcript is None:
+            return
+        try:
+            corrected = correct(row.transcript, text)
+            analysis = analyze_transcript(corrected)
+        except (CorrectionError, EmptyAnswer) as exc:
+            self._tell("Correction not saved", str(exc))
+            return
+        self.store.correct_answer(row.id, corrected, analysis)
+        n = changed_words(row.original or row.transcript, corrected)
+        self._reopen(f"You corrected this transcript: {n} word{'s' if n != 1 else ''} differ from what the "
+                     "engine heard. The analysis is redone from your text.")
+        self.message.emit("Correction saved; the analysis was redone.")
+
+    def restore_original(self) -> None:
+        row = self.store.answer(self.answer_id) if self.answer_id is not None else None
+        if row is None or row.original is None:
+            return
+        if not self._ask("Restore the original transcript?",
+                         "Go back to the transcript as the engine heard it? Your corrections are discarded."):
+            return
+        self.store.restore_original(row.id, analyze_transcript(row.original))
+        self._reopen("The transcript is again as the engine heard it.")
+
+    def show_original(self) -> None:
+        row = self.store.answer(self.answer_id) if self.answer_id is not None else None
+        if row is None or row.original is None:
+            return
+        self._tell("The transcript as the engine heard it", row.original.text)
