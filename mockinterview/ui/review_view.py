@@ -80,6 +80,9 @@ class ReviewView(QWidget):
                                            visible=False)
         self.restore_button = QPushButton("Restore original…", accessibleName="Undo your corrections", visible=False)
         self.editor = CorrectionEditor(accessibleName="Transcript to correct")
+        font = self.editor.font()
+        font.setPointSize(13)                     # as large as the transcript it replaces
+        self.editor.setFont(font)
         self.editor.setToolTip("Correct what was mis-heard. Ctrl+Enter saves, Esc cancels.")
         self.save_edit = QPushButton("&Save correction (Ctrl+Enter)", accessibleName="Save the corrected transcript")
         self.cancel_edit = QPushButton("Cancel (Esc)", accessibleName="Leave the transcript as it was")
@@ -174,7 +177,8 @@ class ReviewView(QWidget):
         self._starts = [sp.word.start for sp in self.spans]
         doubtful = doubtful_words(self.spans)
         self.doubtful = [self.spans[i] for i in sorted(doubtful)]
-        self.transcript.setHtml(transcript_html(a, self._dark(), self.spans, doubtful))
+        self.transcript.setHtml(transcript_html(a, self._dark(), self.spans, doubtful,
+                                                self.palette().text().color().name()))
         self._mark_doubtful()
         self.transcript.setAccessibleDescription(self._doubt_description(a.text))
         self._word_pos = self._anchor_positions()

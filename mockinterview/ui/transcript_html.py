@@ -29,11 +29,14 @@ LEGEND = (("self", "your own actions"), ("team", "team only ('we')"), ("other", 
 
 
 def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] = (),
-                    doubtful: Collection[int] = ()) -> str:
+                    doubtful: Collection[int] = (), text_colour: str | None = None) -> str:
     """Sentences are links (sentence:N) so hovering explains them; timed words are links
     (word:N:W) so clicking one can seek the recording there. Doubtful words (indexes into spans)
-    carry a tooltip with the engine's confidence; the review underlines them."""
+    carry a tooltip with the engine's confidence; the review underlines them. text_colour: the
+    palette's text colour for plain words (Qt's rich text has no "color: inherit": links would
+    otherwise be drawn in the link colour, or black on a dark background)."""
     styles = DARK if dark else LIGHT
+    fg = text_colour or ("#e6e6e6" if dark else "#1a1a1a")
     word_of: list[int | None] = [None] * len(a.text)
     for wi, sp in enumerate(spans):
         for i in range(sp.start, min(sp.end, len(a.text))):
@@ -55,7 +58,7 @@ def transcript_html(a: Analysis, dark: bool = False, spans: Sequence[WordSpan] =
                 text = f'<span style="{style or ""}"{title}>{text}</span>'
             if r.sentence is not None:
                 href = f"word:{r.sentence}:{word_of[start]}" if word_of[start] is not None else f"sentence:{r.sentence}"
-                text = f'<a href="{href}" style="text-decoration:none; color:inherit">{text}</a>'
+                text = f'<a href="{href}" style="text-decoration:none; color:{fg}">{text}</a>'
             parts.append(text)
             start = i
     return f'<div style="font-size:13pt; line-height:150%">{"".join(parts)}</div>'

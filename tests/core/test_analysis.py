@@ -174,3 +174,16 @@ def test_and_i_after_an_object_starts_a_new_clause_not_a_joint_subject():
     selfs = [text[h.start:h.end] for h in a.highlights if h.kind == "self"]
     assert selfs == ["I showed", "I suggested", "I pulled", "I built"]
     assert analyze("My manager and I rewrote the plan.").sentences[0].agent == "team"
+
+
+def test_tips_never_quote_words_that_may_be_mis_heard():
+    from mockinterview.core.analysis import Word
+    from mockinterview.core.analysis.align import mostly_doubtful, word_spans
+    text = "We rebuilt the pipeline over the summer. It went live in May."
+    sure = [Word(w, i * 0.4, i * 0.4 + 0.3, 0.95) for i, w in enumerate(text.split())]
+    unsure = [Word(w.text, w.start, w.end, 0.2 if i < 3 else 0.95) for i, w in enumerate(sure)]
+    assert any('"We rebuilt' in t for t in analyze(text, sure).tips)
+    tips = analyze(text, unsure).tips
+    assert tips and not any("We rebuilt" in t for t in tips)
+    spans = word_spans(text, unsure)
+    assert mostly_doubtful(spans, 0, 15) and not mostly_doubtful(spans, 0, len(text))
