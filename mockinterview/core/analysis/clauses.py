@@ -40,20 +40,33 @@ class Clause:
     verb_start: int
     verb_end: int       # token index after the main verb
     by_agent: str | None = None   # "built by a crew of five" → team/other
+    negated: bool = False         # "I didn't write it"
+    hypothetical: bool = False    # "if they did", "someone will say", "we'd have missed"
+    background: bool = False      # progressive or pluperfect: sets a scene ("we were launching", "had used")
 
     @property
     def agent(self) -> str:
         """The LABELING.md agent this clause gives, or "none"."""
         if self.embedded or self.subject == "generic":
             return "none"
+        if self.hypothetical and self.subject != "self":
+            return "none"
+        if self.negated and self.subject == "thing" and not self.passive:
+            return "none"                            # "it didn't work": no one acts
+        if self.negated and self.subject in ("team", "other") and self.kind == "state":
+            return "none"                            # "we didn't have the data"
         if self.passive:
+            if self.kind in ("feeling", "cognition") and self.by_agent:
+                return "none"                        # "I tried … not to get pulled in by the loudest patient"
+            if self.habitual:
+                return "none"                        # "I never wait to be told": not in the story
             return self.by_agent or "passive"
         if self.subject == "self":
-            if self.kind in ("action", "speech", "lead") and not self.habitual and not self.framing:
+            if self.kind in ("action", "speech", "lead", "weak") and not self.habitual and not self.framing:
                 return "self"
             return "none"
         if self.subject == "team":
-            if self.kind in ("action", "speech", "lead", "feeling") and not self.framing:
+            if self.kind in ("action", "speech", "lead", "feeling", "weak", "evaluative") and not self.framing:
                 return "team"
             return "none"
         if self.subject == "other":

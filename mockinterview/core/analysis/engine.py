@@ -1,23 +1,44 @@
 """analyze(): transcript text (and optional word times) → Analysis."""
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
+from . import nlp
 from .agent import sentence_agent
+from .clauses import Clause, find_clauses
+from .deps import prepare, read_answer
 from .delivery import measure
 from .highlights import find_highlights
 from .language import looks_english
 from .align import mostly_doubtful, word_spans
 from .model import Analysis, Sentence, StarCoverage, Word
 from .ownership import judge
-from .quantity import is_quantified
+from .quantity import is_quantified, outcome_metrics
 from .sentences import split_sentences
 from .star import label_star
 from .tips import make_tips
 from .tokens import tokenize
 
 # Bump when a change can alter results, so stored analyses can be redone.
-ENGINE_VERSION = "rules-1"
+ENGINE_VERSION = "parser-1"
+
+
+def warm_up() -> None:
+    """Load the parser before the first answer (a second or two; windows do it in a worker)."""
+    if CLAUSE_READER == "parser":
+        nlp.load()
+
+
+# Which clause reader: the dependency parse (spaCy) or the older token rules; kept switchable so
+# benchmarks/analysis_accuracy.py can compare them on the same protocol.
+CLAUSE_READER = os.environ.get("MOCKINTERVIEW_CLAUSES", "parser")
+
+
+def _clauses(text: str, spans, sent_tokens) -> list[list[Clause]]:
+    if CLAUSE_READER != "parser":
+        return [find_clauses(toks) for toks in sent_tokens]
+    return read_answer(nlp.load()(prepare(text)), spans, sent_tokens)
 
 
 class EmptyAnswer(ValueError):
@@ -32,14 +53,17 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
         raise EmptyAnswer("nothing to analyse")
     spans = split_sentences(text)
     sent_tokens = [tokenize(text[a:b], offset=a) for a, b in spans]
-    agents, clause_lists, reasons = [], [], []
-    for toks in sent_tokens:
-        agent, clauses, reason = sentence_agent(toks)
+    clause_lists = _clauses(text, spans, sent_tokens)
+    agents, reasons = [], []
+    for toks, clauses in zip(sent_tokens, clause_lists):
+        agent, reason = sentence_agent(toks, clauses)
         agents.append(agent)
-        clause_lists.append(clauses)
         reasons.append(reason)
     texts = [text[a:b] for a, b in spans]
-    stars = label_star(texts, clause_lists, agents)
+    # whether a sentence reads as a measured outcome helps decide its STAR part, which then decides
+    # whether its numbers count as a measured result
+    outcome_like = [is_quantified(t, toks, "result") for t, toks in zip(texts, sent_tokens)]
+    stars = label_star(texts, clause_lists, agents, outcome_like)
     sentences = [
         Sentence(a, b, t, ag, st, is_quantified(t, toks, st), reason=r)
         for (a, b), t, ag, st, toks, r in zip(spans, texts, agents, stars, sent_tokens, reasons)
@@ -52,7 +76,9 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
     word_count = sum(1 for t in all_tokens if t.is_word or t.is_number) - sum(
         1 for t in all_tokens if t.text.startswith(("'", "’")) or (t.low == "not" and t.text.lower() in ("n't", "n’t")))
     delivery = measure(word_count, highlights, words)
-    ownership = judge(sentences)
+    clause_starts = [[toks[c.verb_start].start if toks else 0 for c in clauses]
+                     for toks, clauses in zip(sent_tokens, clause_lists)]
+    ownership = judge(clause_lists, sentences, outcome_metrics(text, all_tokens), clause_starts)
     star = StarCoverage(
         situation=any(s.star == "situation" for s in sentences),
         task=any(s.star == "task" for s in sentences),
@@ -68,7 +94,8 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
     spans = word_spans(text, words) if words else []
     tips = make_tips(text, sentences, sent_tokens, clause_lists, highlights, ownership.verdict,
                      star.result, star.result_quantified, delivery.fillers_per_100_words,
-                     doubtful=lambda a, b: mostly_doubtful(spans, a, b))
+                     doubtful=lambda a, b: mostly_doubtful(spans, a, b), has_task=star.task,
+                     delivery=delivery)
     return Analysis(text, sentences, highlights, ownership, delivery, star, tips,
                     language="en" if english else "unknown",
                     duration_s=duration_s if duration_s is not None else delivery.duration_s,

@@ -72,24 +72,80 @@ PERSON_NOUNS = _words(
     "neighbours neighbors manager's client's customer's leader leaders corporate hq headquarters "
     "postdoc postdocs grad"
 )
+# More people: jobs, family, roles (a noun in this list acting is someone else acting).
+_MORE_PEOPLE = (
+    "dispatcher planner scheduler estimator buyer merchandiser cashier clerk receptionist secretary assistant "
+    "paralegal accountant bookkeeper auditor actuary economist statistician programmer tester architect "
+    "surveyor electrician plumber carpenter mechanic welder machinist operator technician installer "
+    "inspector foreman laborer labourer crew driver courier porter janitor cleaner housekeeper cook chef "
+    "baker barista bartender waiter waitress server host hostess sommelier dishwasher steward stewardess "
+    "pilot captain officer sergeant soldier lieutenant commander firefighter paramedic medic nurse midwife "
+    "doctor surgeon anesthetist anaesthetist radiologist pharmacist dentist hygienist therapist psychologist "
+    "counsellor counselor worker caseworker carer caregiver aide orderly registrar consultant "
+    "specialist attending resident intern scientist chemist biologist physicist researcher "
+    "professor lecturer tutor teacher headteacher headmaster principal dean provost chancellor librarian "
+    "coach trainer instructor mentor mentee apprentice trainee recruit recruiter interviewer interviewee "
+    "candidate applicant hr salesperson salesman saleswoman rep representative executive "
+    "marketer strategist analyst designer writer editor reporter journalist producer director actor "
+    "photographer translator interpreter lawyer attorney solicitor barrister judge clerk notary banker "
+    "broker trader investor underwriter adjuster agent realtor landlord tenant homeowner neighbour neighbor "
+    "husband wife partner spouse son daughter mother father mom mum dad parent grandparent grandmother "
+    "grandfather brother sister sibling cousin uncle aunt friend roommate classmate teammate peer "
+    "stakeholder sponsor owner founder cofounder co-founder chairman chairwoman president "
+    "vp secretary treasurer governor mayor councillor councilor minister official regulator "
+    "auditor examiner assessor moderator reviewer approver admin administrator coordinator organiser "
+    "organizer volunteer donor member guest visitor caller customer client patron shopper passenger "
+    "traveller traveler patient resident pupil student child kid toddler baby teen teenager adult family "
+    "vendor supplier contractor subcontractor freelancer partner distributor wholesaler retailer shipper "
+    "carrier lender borrower debtor creditor owner operator manager supervisor lead leader boss "
+    "superintendent foreperson steward guard")
+# Bodies that act as one (the guide's "organisation": other), and informal words for people.
+_ORGANISATIONS = (
+    "district company firm authority ministry government county union trust charity clinic library "
+    "college insurer provider airline consortium competitor chain store branch franchise brand agency "
+    "institute foundation nonprofit startup publisher manufacturer plant factory warehouse depot lab "
+    "laboratory regiment battalion platoon brigade battalion unit precinct parish diocese church "
+    "court tribunal police army navy marines lads guy guys folk folks senior junior colleague coworker "
+    "co-worker staffer hire newcomer regular local dr doc exec execs")
+PERSON_NOUNS = PERSON_NOUNS | _words(_MORE_PEOPLE) | _words(" ".join(w + "s" for w in _MORE_PEOPLE.split())) \
+    | _words(_ORGANISATIONS) | _words(" ".join(w + "s" for w in _ORGANISATIONS.split()) + " companies libraries "
+                                     "authorities charities factories laboratories")
+# Nouns that are a body only with a name before them: "the fire service", "the transportation office".
+COMPOUND_BODIES = _words("service office desk center centre department board")
 EMOTION_ADJECTIVES = _words(
     "upset happy unhappy angry annoyed frustrated thrilled pleased glad satisfied impressed furious "
     "mad worried concerned disappointed grateful thankful excited nervous relieved delighted fine "
     "skeptical sceptical resistant hesitant reluctant supportive receptive defensive hostile "
-    "irritated livid confused surprised appreciative okay ok"
+    "irritated livid confused surprised appreciative okay ok proud"
 )
+# Of those, the ones that are a response to someone or something (the guide's "evaluative
+# response", other); the rest are states ("he was scared", "she was stressed": none).
+STATE_EMOTIONS = _words("worried concerned nervous relieved confused scared stressed anxious afraid "
+                        "overwhelmed tired exhausted embarrassed ashamed lost stuck")
+# Things one receives from someone, which make that someone the agent: "feedback from our professor".
+RESPONSE_NOUNS = _words("feedback praise approval complaint complaints thanks request requests email emails "
+                        "call calls message messages note notes pushback sign-off signoff go-ahead review "
+                        "reviews comment comments shout shout-out shout-outs shoutout shoutouts kudos compliment "
+                        "compliments recognition")
 # Participles that are adjectives after "be"/"get" rather than passives.
 ADJECTIVAL_PARTICIPLES = EMOTION_ADJECTIVES | _words(
     "stuck tired exhausted involved based supposed used located overwhelmed interested scared "
     "excited bored stressed burned burnt qualified prepared experienced motivated "
     "committed dedicated organized organised aligned behind lost convinced determined focused "
-    "embarrassed ashamed engaged connected related limited packed swamped understaffed short-staffed"
+    "embarrassed ashamed engaged connected related limited packed swamped understaffed short-staffed "
+    "slammed hammered flooded snowed overloaded"
 )
+# Participles that, after "get", are something that happened to someone: "we got hit with a fee".
+EXPERIENCE_PARTICIPLES = _words("hit stuck caught slammed burned burnt hammered blindsided")
+# Nouns for work that hides who did it ("a root-cause review found…", "testing uncovered…").
+ACTION_NOUNS = _words("review analysis audit investigation testing test survey check inspection assessment "
+                      "evaluation study research retrospective postmortem post-mortem debrief probe inquiry")
 
 COGNITION = _words(
     "notice realize realise know see saw think thought believe learn learned learnt understand "
     "recognize recognise guess suppose assume remember forget wonder expect hope wish worry doubt "
-    "imagine feel mean trust suspect sense bet reckon consider"
+    "imagine feel mean trust suspect sense bet reckon consider figure picture visualise visualize envision "
+    "envisage dream ponder"
 )
 FEELING = _words("want like love enjoy hate prefer appreciate need care dislike fear miss regret")
 # Verbs of speech and direction: what follows them is reported, not done by the speaker.
@@ -105,6 +161,65 @@ LEAD_VERBS = _words("lead led manage managed run ran running leading managing su
                     "coordinate coordinated oversee oversaw own owned head headed chair chaired")
 # Phrasal experiences: "we ran into", "we got stuck".
 EXPERIENCE_PHRASES = {("run", "into"), ("come", "up"), ("hit", "a")}
+
+# -- for the dependency-based clause reader (deps.py) ---------------------------------------------------
+# Verbs whose object does what the following infinitive says: "asked me to call", "had me refund".
+OBJECT_CONTROL = _words("ask tell want get have make let allow force persuade convince encourage push "
+                        "remind invite need expect require help pay hire assign task")
+# Verbs of giving orders or directions: what the candidate does under them is the other's decision.
+DIRECTIVE = _words("have make let order instruct direct require assign tell ask want need get")
+# Effort and attempt: the kind of the verb they govern decides ("tried to stay calm" is not an act).
+EFFORT_VERBS = _words("try attempt strive aim struggle endeavour endeavor work")
+PERCEPTION = _words("see notice hear spot observe feel sense realize realise recognize recognise discover "
+                    "find learn understand appreciate watch")
+# Perception that comes from one's own investigation counts as a contribution (the guide).
+DISCOVERY = _words("find identify discover uncover diagnose trace pinpoint calculate measure")
+SPEECH_LEMMAS = _words("say tell ask mention explain answer reply respond suggest propose recommend argue "
+                       "insist warn inform remind request demand complain email call text message write")
+WEAK_VERBS = _words("help assist support contribute participate aid")
+# Agreeing is an opinion for the speaker but a decision for someone else ("He agreed after some back and forth").
+EVALUATIVE_VERBS = _words("agree approve accept reject refuse object push praise thank complain")
+STATE_LEMMAS = _words(
+    "be have seem appear look sound remain stay lose face struggle experience suffer belong contain include "
+    "involve cost depend exist matter last happen occur get fall deserve lack disagree become "
+    "receive wait stay")
+DIRECTIONS = _words("to into in on onto out over through back up down across around off")
+# Group nouns that mean the candidate's own group unless something says otherwise ("the team
+# decided"); other groups ("the committee", "the board") are someone else.
+OWN_GROUP_NOUNS = _words("team teams group crew squad everyone")
+# Wants and plans: the speaker's own are framing (none), a team's or someone else's count (the guide).
+WANT_VERBS = _words("want hope plan wish aim intend prefer expect")
+CHANGE_VERBS = _words("rise fall drop increase decrease grow double triple improve decline climb jump spike "
+                      "dip shrink plummet soar go come stay hit reach")
+# "one of our clients", "a couple of us": the class is that of the group named after "of".
+QUANTIFIER_HEADS = _words("one each two three four five some most all half couple few lot rest none both many "
+                          "several part majority minority handful chunk portion number share fraction bunch "
+                          "percent quarter third")
+# What someone's work does when it stands for them: "my analysis showed", "our audit found".
+SHOWING_VERBS = _words("show find reveal prove identify flag catch highlight uncover point suggest demonstrate "
+                       "confirm save cut")
+# Nouns for traits, which "showed initiative" names instead of an act.
+TRAIT_NOUNS = _words("initiative leadership resilience teamwork flexibility ownership creativity patience "
+                     "empathy skill skills adaptability commitment integrity courage judgement judgment "
+                     "professionalism accountability persistence determination maturity")
+# Tools, systems and measures that open sentences as if they were people: not agents.
+TOOL_NOUNS = _words(
+    "jenkins jira salesforce excel tableau slack zendesk github gitlab kubernetes aws azure gcp terraform sap "
+    "workday hubspot epic cerner confluence trello asana notion figma sql python java javascript docker "
+    "ansible datadog splunk grafana looker powerbi sharepoint outlook teams zoom quickbooks xero netsuite "
+    "oracle sheets docs airtable monday shopify stripe twilio sentry pagerduty circleci travis bamboo "
+    "system software tool script pipeline dashboard spreadsheet report model algorithm process app platform "
+    "server database bot automation form template checklist survey dependabot renovate copilot chatgpt "
+    "ci cd linter compiler scanner scanners printer kiosk robot sensor sensors alarm monitor pos")
+METRIC_ACRONYMS = _words("csat nps kpi kpis mrr arr sla slas okr okrs roi p&l aht fcr cpa ctr dau mau "
+                         "ebitda cac ltv gmv wer")
+# Work products that, owned by "my", stand for the speaker ("my analysis showed…").
+WORK_NOUNS = _words("analysis research work idea proposal suggestion data model investigation notes report memo "
+                    "script fix change plan pitch design prototype recommendation audit review survey "
+                    "findings spreadsheet dashboard presentation numbers part")
+# Capitalised words that open sentences without being names.
+COMMON_CAPITALISED = _words("so and but then well yes no okay ok sure honestly basically actually luckily "
+                            "eventually finally overall afterwards later first second third next also")
 
 HABITUAL_MARKERS = _words("always usually often generally typically normally sometimes tend nowadays")
 

@@ -1,43 +1,97 @@
-"""Answer-level verdict (individual / mixed / team_only) and 1–5 score, as in LABELING.md."""
+"""Answer-level verdict (individual / mixed / team_only) and 1–5 score, as LABELING.md defines them.
+
+Decided on content, not on how the answer is cut into sentences or how many words it has: from
+the candidate's own action clauses (how many distinct acts: "I called the client, I rewrote the
+terms" is two, saying "I called" twice is one), the actions nobody owns (done by "we" or told in
+the passive), whether the candidate's own part is only a weak-credit verb ("I helped", "I
+supported"), and whether a measured result is stated and tied to them rather than to "we". So
+re-punctuating an answer, merging or splitting its sentences or adding fillers leaves the verdict
+where it was (tests/core/test_ownership_invariance.py).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from .agent import disclaimed
+from .clauses import Clause
 from .model import Ownership, Sentence
 
-WEAK_SELF = ("helped", "assisted", "supported", "contributed", "pitched in", "was involved")
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    own: int            # distinct concrete acts of the candidate's own
+    weak: int           # own clauses with weak-credit verbs only ("I helped", "I supported")
+    unowned: int        # actions by "we"/the team or with their agent hidden
+    others: int         # actions by someone else (they do not lower ownership)
+    measured: bool      # a measured result is stated
+    measured_by_team: bool   # … but only in sentences whose result belongs to "we"
 
 
-def judge(sentences: list[Sentence]) -> Ownership:
-    self_s = [s for s in sentences if s.agent == "self"]
-    team_s = [s for s in sentences if s.agent == "team"]
-    passive_s = [s for s in sentences if s.agent == "passive"]
-    other_s = [s for s in sentences if s.agent == "other"]
-    quantified = any(s.quantified for s in sentences)
-    storied = [s for s in sentences if s.star in ("situation", "task", "action", "result")]
-    n_self, n_team = len(self_s), len(team_s)
-    unowned = n_team + len(passive_s)
-    if n_self == 0:
-        story = len(storied) >= 2 and (n_team + len(passive_s) + len(other_s)) >= 1
+def credit(clause_lists: list[list[Clause]], sentences: list[Sentence], metrics: list[int] = (),
+           clause_starts: list[list[int]] | None = None) -> Credit:
+    """metrics: character offsets of numbers stated as outcomes (quantity.outcome_metrics);
+    clause_starts: the character offset of each clause's verb, in the same nesting as clause_lists."""
+    own: set[tuple[str, str]] = set()
+    weak = unowned = others = 0
+    starts: list[tuple[int, str]] = []      # (verb offset, agent) of every clause
+    for si, clauses in enumerate(clause_lists):
+        gone = disclaimed(clauses)
+        for i, c in enumerate(clauses):
+            agent = c.agent
+            if agent == "self" and i not in gone:
+                if c.kind == "weak":
+                    weak += 1
+                else:
+                    own.add((c.lemma, c.kind))
+            elif agent in ("team", "passive"):
+                unowned += 1
+            elif agent == "other":
+                others += 1
+            if clause_starts is not None:
+                starts.append((clause_starts[si][i], agent))
+    # a measured result: an outcome number after the story has begun (numbers before any action
+    # describe the situation), wherever the sentence breaks fall
+    if clause_starts is not None:
+        acted = sorted(at for at, agent in starts if agent in ("self", "team", "other", "passive"))
+    else:
+        acted = [s.start for s in sentences if s.agent in ("self", "team", "other", "passive")]
+    begun = acted[0] if acted else 0
+    late = [m for m in metrics if m >= begun]
+    if clause_starts is not None:
+        # blurred into "we" when the clause that states the number is the team's ("we cut costs by
+        # 30%"); a result that stands on its own ("errors fell 40%") is the story's. Decided by the
+        # clause, so it does not depend on where a full stop fell.
+        starts.sort()
+        owners = []
+        for m in late:
+            before = [agent for at, agent in starts if at <= m]
+            owners.append(before[-1] if before else "none")
+        by_team = bool(owners) and all(o == "team" for o in owners)
+    else:
+        holders = [s for s in sentences if any(s.start <= m < s.end for m in late)]
+        by_team = bool(holders) and all(s.agent in ("team", "passive") for s in holders)
+    return Credit(len(own), weak, unowned, others, bool(late), by_team)
+
+
+def judge(clause_lists: list[list[Clause]], sentences: list[Sentence], metrics: list[int] = (),
+          clause_starts: list[list[int]] | None = None) -> Ownership:
+    c = credit(clause_lists, sentences, metrics, clause_starts)
+    if c.own == 0 and c.weak == 0:
+        # no concrete action of the candidate's own: 1 = no identifiable contribution, 2 = a story
+        # told through "we", passives or others
+        story = c.unowned >= 2 or c.others >= 5 or (c.unowned >= 1 and c.measured)
         score = 2.0 if story else 1.0
-        # a little credit for a measured result even when it is unowned
-        if story and quantified:
-            score += 0.2
-        if story and unowned >= 3:
-            score += 0.1
-        return Ownership("team_only", round(score, 1), 0, n_team)
-    weak = all(any(w in s.text.lower() for w in WEAK_SELF) for s in self_s)
-    self_words = sum(len(s.text.split()) for s in self_s)
-    team_words = sum(len(s.text.split()) for s in team_s + passive_s)
-    carries = n_self >= 2 and (n_self > unowned or self_words >= 1.2 * team_words) or (
-        n_self == 1 and unowned == 0 and self_words >= 30)
-    if carries and not weak:
-        score = 5.0 if quantified else 4.0
-        if not quantified and n_self >= 4:
-            score += 0.3
-        if quantified and unowned >= 2:
-            score -= 0.3
-        return Ownership("individual", round(score, 1), n_self, n_team)
-    score = 3.0
-    if weak or (n_self == 1 and unowned >= 2 and self_words < 20):
-        score = 2.0
-    score += 0.2 * min(n_self, 3) / 3 - 0.1 * min(unowned, 4) / 4
-    return Ownership("mixed", round(score, 1), n_self, n_team)
+        score += 0.1 * min(c.unowned, 4) / 4 if story else 0.1 * min(c.unowned + c.others, 3) / 3
+        return Ownership("team_only", round(score, 1), 0, c.unowned)
+    share = c.own / (c.own + c.unowned) if c.own + c.unowned else 1.0
+    carries = c.own >= 1 and (c.unowned == 0 or (c.own >= 3 and c.own >= c.unowned))
+    if carries:
+        # 5: clear own actions and a measured result that is not blurred into "we"; 4: otherwise
+        score = 5.0 if c.measured and not c.measured_by_team else 4.0
+        score += 0.3 * (share - 1.0)            # ranks within the band: more unowned, a little lower
+        return Ownership("individual", round(score, 1), c.own, c.unowned)
+    if c.own == 0:                              # only "I helped", "I supported": the role is vague
+        score = 2.0 + 0.1 * min(c.weak, 3) / 3
+    else:
+        score = 3.0 + 0.3 * share - 0.15
+    return Ownership("mixed", round(score, 1), c.own, c.unowned)

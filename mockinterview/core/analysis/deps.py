@@ -1,0 +1,842 @@
+"""Clauses of a sentence read from its dependency parse (spaCy), and who acts in each.
+
+Every verb that heads a clause (the root, a coordinated verb, a complement, an adverbial or
+relative clause) becomes a Clause with its subject found through the parse: its own nsubj, the
+subject it shares with the verb it is coordinated with, the object of a verb of asking or making
+("she asked me to call"), the antecedent of a relative pronoun ("I was the one who designed"),
+the agent of a passive ("done by me"). A verb without a subject of its own (an infinitive, a
+gerund, a coordinated verb) also inherits what frames the verb it hangs on: being reported
+under someone's words, a habit or hypothetical, a thought or feeling ("I learned a lot from
+watching him" is learning, not an act). The guide's decisions (LABELING.md) are then made on
+those facts. Word lists (what counts as cognition, a person, a tool) are in lexicon.py.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import lexicon as L
+from .clauses import Clause
+from .tokens import Token
+
+CLAUSAL = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp", "dep"}
+SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+NON_FINITE_DEPS = {"xcomp", "pcomp", "advcl", "acl"}
+MODAL_HYPO = {"would", "could", "might", "should", "may", "must", "can", "will", "'ll", "shall", "wo", "ca"}
+NOT_ACTION = ("cognition", "feeling", "state", "participation", "trait", "evaluative")
+ASPECTUAL = {"start", "begin", "keep", "continue", "stop", "finish", "go", "resume", "spend", "manage",
+             "decide", "choose", "offer", "volunteer", "rush", "hurry", "proceed", "bother", "stay", "sit"}
+GENERIC_WORDS = {"anyone", "anybody", "nobody", "people", "everyone", "everybody", "whoever", "someone",
+                 "somebody"}
+QUOTATIVE = re.compile(
+    r"^\W*+(?:(?:so|and|then|but|um|uh|like)\W++)*+"
+    r"(?P<who>(?:my|our|the|his|her|their|this|one|a|an)?\W*+[\w'’-]++(?:\W++[\w'’-]++)?)\W++"
+    r"(?:(?:just|then|basically|kind of|sort of)\W+)?"
+    r"(?:said|says|goes|went|was like|is like|were like|told me|told us|asked me|asked us|replied|answered|"
+    r"wrote|texted|emailed|messaged)\s*[,:]",
+    re.I)
+# Possessive quantifiers (\W*+) keep the match linear: fillers are blanked to long runs of spaces,
+# and a backtracking \W* over them was quadratic.
+# A speaker correcting who did it: "I — well, we, but mostly I — did", "We, and specifically I, decided",
+# "we — well, honestly, mostly me — rebuilt it". The last pronoun named is the one that counts.
+_PRON = r"(?:I|we|me|us|my team|our team)"
+_FILLER = r"(?:well|actually|I mean|but|and|or|sorry|honestly|really|mostly|mainly|largely|specifically|" \
+          r"in fact|to be fair|let me say|as a team|myself|personally)"
+CORRECTION = re.compile(
+    rf"(?<![\w'’])(?P<pre>{_PRON}(?:[\s,—–-]++(?:{_FILLER}[\s,—–-]++){{0,4}}{_PRON}){{0,3}}?[\s,—–-]++"
+    rf"(?:{_FILLER}[\s,—–-]++){{0,4}})"
+    rf"(?P<last>{_PRON})(?P<post>(?:[\s,]*(?:as a team|myself|personally))?[\s,]*[—–-]+\s*|,\s+(?=[a-z]))", re.I)
+
+
+# Fillers carry no grammar; left in, they move the parse ("I, um, rewrote it"). Blanked, same length.
+_FILLERS = re.compile(r"(?<![\w'’])(?:u+m+|u+h+|uhm|erm|er|hmm+|mm+)(?![\w'’-])[,.]?|"
+                      r"(?<![\w'’])(?:you know|I mean|like|so|well|basically)\s*,(?=\s)", re.I)
+
+
+# A comma splice ("I asked for two days, I pulled every trial") read as a full stop: the parser
+# otherwise chains such clauses as complements of one another, and one "she said" early on would
+# then swallow the rest of a run-on answer. After a verb of saying the comma stays (a quotation).
+_SPLICE = re.compile(r"(?<!\bsaid)(?<!\bsays)(?<!\bgoes)(?<!\bwent)(?<!\blike)(?<!\basked)(?<!\btold me)"
+                     r"(?<!\btold us)(?<!\bthought)(?<!\bwondered)(?<!\bwrote)(?<!\breplied)(?<!\banswered)"
+                     r",(?=\s+(?:and |so |but |then )?(?:I|we|he|she|they|my|our|his|her|their)\s+(?!and\b|or\b))")
+
+
+# "And" opening a sentence before its subject ("…twice. And I apologised, checked the history"): the
+# parser otherwise hangs the clause on the next verb and loses the subject of the verbs after it.
+_OPENING_AND = re.compile(r"(?:(?<=[.!?]\s)|(?<=^))(?:and|but)(?=\s+(?:I|we|he|she|they)\b)", re.I)
+
+
+# Words after which a subject pronoun does not start a new clause ("because I", "that we", "said I").
+_NO_BREAK = frozenset(
+    "and but or so then because that if when while what which who whom whose where how why whether than once "
+    "unless although though since after before until as like said says told thought think knew know felt feel "
+    "guess mean believe hope wish realised realized noticed figured saw see heard the a an my our your his her "
+    "their its this these those to of in on at for with from by about into over under through between after "
+    "is was were are be been am do did does have has had will would could should can might must may 's 're 'm "
+    "not no even just also only really actually basically honestly um uh er like you know i we he she they me "
+    "us him them it".split())
+_RUN_ON_WORDS = 30
+_LAST_WORD = re.compile(r"[\w'’]+(?=[^\w'’]*$)")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+)")
+
+
+def _break_run_ons(text: str) -> str:
+    """A long stretch with (almost) no punctuation, as speech recognisers sometimes write: a full
+    stop before each subject pronoun that starts a new clause ("…for two days I pulled…"), so the
+    parser reads clauses instead of one tangle. Same length: the space becomes the full stop."""
+    from .sentences import split_sentences
+    chars = list(text)
+    for a, b in split_sentences(text):
+        part = text[a:b]
+        words = part.split()
+        if len(words) < _RUN_ON_WORDS or part.count(",") + part.count(";") > len(words) / 15:
+            continue
+        for m in re.finditer(r"(?<=[\w'’]) (I|we|he|she|they)(?= [a-z'’])", part):
+            # only the words next to the pronoun are looked at, so long stretches stay linear
+            prev = _LAST_WORD.search(part, max(0, m.start() - 40), m.start())
+            if not prev or prev.group().lower() in _NO_BREAK:
+                continue
+            after = _NEXT_WORD.match(part, m.end())
+            nxt = after.group(1).lower() if after else ""
+            if nxt in ("and", "or", "who", "that", "which", "all", "both"):
+                continue
+            at = a + m.start()
+            chars[at] = "."
+            chars[at + 1] = chars[at + 1].upper()
+    return "".join(chars)
+
+
+def prepare(text: str) -> str:
+    """The text as the parser reads it best, same length (offsets stay valid): a lowercase "i"
+    written by a speech recogniser becomes "I"; fillers are blanked; a comma splice becomes a full
+    stop; a self-correction keeps only its last pronoun."""
+    text = re.sub(r"(?<![\w'’])i(?=['’\s,.!?;:]|$)", "I", text)
+    text = _FILLERS.sub(lambda m: " " * len(m.group()), text)
+    text = _SPLICE.sub(".", text)
+    text = _OPENING_AND.sub(lambda m: " " * len(m.group()), text)
+    text = _break_run_ons(text)
+    def keep_last(m: re.Match) -> str:
+        last = m.group("last")
+        if last.lower() == "me":
+            last = "I "
+        elif last.lower() == "us":
+            last = "we"
+        return " " * len(m.group("pre")) + last + " " * len(m.group("post"))
+    return CORRECTION.sub(keep_last, text)
+
+
+def read_answer(doc, spans: list[tuple[int, int]], sent_tokens: list[list[Token]]) -> list[list[Clause]]:
+    """Clauses of every sentence of an answer. doc: the spaCy Doc of the whole answer (prepare()d),
+    parsed as one piece so that the clauses found do not depend on where the speaker (or the
+    speech recogniser) put full stops; spans: the answer's sentences as it punctuates them, to which
+    each clause is given by where its verb is; sent_tokens: their tokens (tokens.py)."""
+    starts = [a for a, _ in spans]
+    quotes = []
+    text = doc.text             # built anew from the tokens at each access: once per answer, not per sentence
+    for a, b in spans:
+        m = QUOTATIVE.match(text[a:b])
+        if m and not {"i", "me", "we", "us"} & set(re.findall(r"[\w'’]+", m.group("who").lower())):
+            # "He goes, …": what follows is his words, up to the next clause prepare() cut off (a
+            # comma splice: "My manager said, we need it by Friday, I didn't have the data")
+            stop = text.find(".", a + m.end(), b)
+            quotes.append((a + m.end(), stop if stop > 0 else b))
+    reader = _Reader(doc, quotes)
+    out: list[list[Clause]] = [[] for _ in spans]
+    for v in doc:
+        if not reader.is_predicate(v):
+            continue
+        f = reader.facts(v)
+        if f.skip:
+            continue
+        si = bisect_right(starts, v.idx) - 1
+        if si < 0 or not (spans[si][0] <= v.idx < spans[si][1]):
+            continue
+        toks = sent_tokens[si]
+        if not toks:
+            continue                                   # no word of ours there (stray symbols the parser tagged)
+        tstarts = [t.start for t in toks]
+
+        def tok_index(sp_tok) -> int:
+            i = bisect_right(tstarts, sp_tok.idx) - 1
+            return max(0, min(i, len(toks) - 1))
+        start_tok = f.subj_tok if f.subj_tok is not None and f.subj_tok.i < v.i and \
+            f.subj_tok.idx >= spans[si][0] else f.first
+        out[si].append(Clause(f.subject, f.lemma, f.kind, f.passive, f.habitual or f.hypothetical, f.framing,
+                              f.embedded, tok_index(start_tok), tok_index(f.first), tok_index(f.last) + 1,
+                              f.by_agent, f.negated, f.hypothetical, f.background))
+    for si, (a, b) in enumerate(spans):
+        fragment = _fragment_verb(doc, a, b, sent_tokens[si], out[si])
+        if fragment is not None:
+            out[si].append(fragment)
+    for clauses in out:
+        clauses.sort(key=lambda c: (c.start, c.verb_start))
+    return out
+
+
+def _fragment_verb(doc, a: int, b: int, toks: list[Token], clauses: list[Clause]) -> Clause | None:
+    """A résumé fragment the parser read as a noun phrase ("Led onboarding redesign for 30 clients.",
+    "Reduced time-to-value from 60 days to 25."): a sentence that opens with a past-tense verb
+    form and has no clause of its own there. The guide's passive: an action, its agent unsaid."""
+    words = [i for i, t in enumerate(toks) if t.is_word and t.low not in L.DISCOURSE and t.low != "also"]
+    if not words or len(toks) < 3:
+        return None
+    k = words[0]
+    first = toks[k]
+    if not first.text[:1].isupper() or any(c.verb_start <= k < c.verb_end for c in clauses):
+        return None
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    if tok.tag_ not in ("VBN", "VBD", "JJ") or tok.dep_ not in ("amod", "compound", "ROOT", "nmod"):
+        return None
+    low = first.low
+    past = low in L.IRREGULAR_PAST or (low.endswith("ed") and low not in L.NOT_PAST_ED)
+    if not past or low in L.EMOTION_ADJECTIVES | L.ADJECTIVAL_PARTICIPLES:
+        return None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not (nxt.is_word or nxt.is_number) or nxt.low in ("by", "was", "were", "is", "are"):
+        return None                                    # "Reduced staffing was the problem"
+    lem = lemma(tok)
+    kind = "lead" if lem in L.LEAD_VERBS else "weak" if lem in L.WEAK_VERBS else "action"
+    return Clause("none", lem, kind, True, False, False, False, k, k, k + 1, None, False, False, False)
+
+
+@dataclass
+class _Facts:
+    subject: str
+    subj_tok: object
+    lemma: str
+    kind: str
+    passive: bool
+    habitual: bool
+    framing: bool
+    embedded: bool
+    negated: bool
+    by_agent: str | None
+    first: object
+    last: object
+    skip: bool = False
+    hypothetical: bool = False
+    background: bool = False
+
+
+def lemma(v) -> str:
+    if v.lower_ in L.IRREGULAR_PAST:
+        return L.IRREGULAR_PAST[v.lower_]
+    return (v.lemma_ or v.lower_).lower()
+
+
+def _has_child(v, deps, words=None) -> bool:
+    return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in v.children)
+
+
+class _Reader:
+    def __init__(self, doc, quotes: list[tuple[int, int]] = ()):
+        self.doc = doc
+        self.memo: dict[int, _Facts] = {}
+        self.quotes = list(quotes)
+
+    # -- which tokens head clauses --------------------------------------------------------------------
+    def is_predicate(self, v) -> bool:
+        if v.tag_ in ("JJ", "VBN") and v.dep_ in ("ROOT", "conj", "ccomp") and _has_child(v, SUBJ) and \
+                v.lower_ in L.EMOTION_ADJECTIVES | L.ADJECTIVAL_PARTICIPLES:
+            return True                            # "the guest was annoyed that…": a response or a state
+        if not v.tag_.startswith("VB") or v.dep_ not in CLAUSAL:
+            return False
+        if v.i + 1 < len(self.doc) and self.doc[v.i + 1].text in ("-", "–") and self.doc[v.i + 1].whitespace_ == "":
+            return False                           # "read-only", "follow-up"
+        if v.tag_ == "VB" and v.dep_ == "conj" and not _has_child(v, ("aux", "mark", "nsubj")) \
+                and v.head.tag_ == "VBN" and _passive(v.head):
+            return False                           # "I was given two weeks and read access": not a verb
+        if v.tag_ in ("VBN", "VBG") and v.dep_ in ("acl", "amod") and not self._reduced_main_verb(v) \
+                and not _has_child(v, ("dobj", "prep", "agent", "prt", "advcl", "xcomp")):
+            return False                           # "the marked spots", "a growing list"
+        return True
+
+    def _reduced_main_verb(self, v) -> bool:
+        """"a customer called in because…": the tagger took a past tense for a participle."""
+        head = v.head
+        return (v.dep_ == "acl" and v.i == head.i + 1 and head.dep_ in SUBJ | {"ROOT"} and v.tag_ == "VBN"
+                and (v.lower_.endswith("ed") or v.lower_ in L.IRREGULAR_PAST) and not _has_child(v, ("agent",))
+                and _np_class(head) in ("self", "team", "other"))
+
+    # -- the facts of one clause ------------------------------------------------------------------------
+    def facts(self, v) -> _Facts:
+        if v.i in self.memo:
+            return self.memo[v.i]
+        self.memo[v.i] = _Facts("none", None, lemma(v), "state", False, False, False, False, False, None, v, v,
+                                skip=True)                     # guards against cycles in odd parses
+        f = self._facts(v)
+        self.memo[v.i] = f
+        return f
+
+    def _facts(self, v) -> _Facts:
+        lem = lemma(v)
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        aux_words = [a.lower_ for a in auxes]
+        negated = _has_child(v, ("neg",)) or _has_child(v, ("advmod", "neg"), ("never",))
+        passive = _passive(v) and lem != "be" and v.lower_ not in L.ADJECTIVAL_PARTICIPLES and \
+            not ("'s" in aux_words and _has_child(v, ("dobj",)))          # "it's handled campaigns": has
+        subj_tok, subject, source = self.subject(v)
+        if subj_tok is not None and subj_tok.lower_ in ("none", "nobody", "neither") or \
+                subj_tok is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj_tok.children):
+            negated = True                             # "none of us had used Tableau"
+        giver = self._giver(v, lem)
+        if giver is not None:                          # "we got really good feedback from our professor"
+            subj_tok, subject, source = giver, _np_class(giver), None
+        if subject in ("none", "thing") and v.tag_ == "VBG" and any(t.lower_ == "myself" or (
+                t.lower_ == "own" and t.head.lower_ in ("on", "time")) for t in v.subtree):
+            subject = "self"                           # "…going through the tutorials on my own"
+        if subject.startswith("work-"):                # "my analysis showed": the speaker, through their work
+            subject = subject[5:] if lem in L.SHOWING_VERBS else "thing"
+        kind = self.kind(v, lem, subject)
+        if giver is not None:
+            kind = "action"
+        if lem in L.EVALUATIVE_VERBS:
+            kind = "evaluative" if subject not in ("self",) else ("feeling" if lem == "agree" else kind)
+        nominal = self._nominalised(v, lem, subj_tok, subject)
+        if nominal:
+            passive = True                             # "a root-cause review found…", "it meant a lot of coordination"
+        habitual = self.habitual(v, aux_words, subject)
+        hypothetical = _hypothetical(v, aux_words, subject)
+        framing = _framing(v, lem) and not (lem in L.WANT_VERBS and subject in ("team", "other"))
+        if lem in L.WANT_VERBS and subject in ("team", "other"):
+            kind = "feeling"                           # a team's or someone's want counts (the guide)
+        embedded = self.embedded(v) or any(a <= v.idx < b for a, b in self.quotes)
+        if subj_tok is not None and subj_tok.lower_ in ("me", "us") and v.dep_ in ("ccomp", "xcomp") and \
+                self.subject(v.head)[1] not in ("self", "team"):
+            embedded = True                            # "it really helped me grow": done to me, by it
+        if source is not None and v.dep_ in NON_FINITE_DEPS | {"conj"}:
+            up = self.facts(source)
+            embedded = embedded or up.embedded
+            if not auxes or v.dep_ != "conj":
+                habitual = habitual or up.habitual
+                hypothetical = hypothetical or up.hypothetical
+            purpose_with = v.dep_ == "advcl" and _has_child(v, ("aux",), ("to",)) and \
+                _has_child(source, ("prep",), ("with",))
+            if v.dep_ != "conj" and up.kind in NOT_ACTION and lemma(source) not in ASPECTUAL and kind != "speech" \
+                    and not purpose_with:
+                kind = up.kind                         # "I learned a lot from watching him": still learning
+            if v.dep_ != "conj" and up.framing and subject == up.subject:
+                framing = True                         # "I was responsible for rolling it out"
+            if v.dep_ == "conj" and up.negated and not negated and not _has_child(v, ("nsubj",)) \
+                    and v.tag_ == "VB":
+                negated = True                         # "I didn't write or test it"
+        if v.dep_ == "conj" and v.tag_ == "VBG" and not _has_child(v, SUBJ) and v.head.tag_.startswith("VB") \
+                and _framing(v.head, lemma(v.head)):
+            framing = True                             # "I was responsible for coordination and ensuring…"
+        if v.dep_ in ("ccomp", "xcomp") and source is None and v.head.tag_.startswith("VB") and subject != "self":
+            up = self.facts(v.head)
+            if up.hypothetical or up.habitual and up.subject == "self":
+                hypothetical = True                    # "I always try to make every customer feel…"
+        if _under(v, ("pcomp",), ("instead", "rather", "without")) or self._alternative(v):
+            negated = True                             # "instead of just saying no"
+        if v.dep_ in ("xcomp", "ccomp") and subject == "self" and lemma(v.head) in L.WEAK_VERBS and \
+                kind in ("action", "lead") and self.subject(v.head)[1] == "self":
+            kind = "weak"                              # "I helped set up some tablets": still a helping role
+        if _wh_infinitive(v):
+            kind = "state"                             # "how to exclude outliers": a question, not an act
+        by_agent = None
+        if passive:
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                by_agent = _np_class(pobj)
+                by_agent = by_agent[5:] if by_agent.startswith("work-") else by_agent
+                if by_agent not in ("self", "team", "other"):
+                    by_agent = None
+            if by_agent is None and subject == "none" and v.dep_ in ("acl", "amod"):
+                return self._skip(v)                   # "the report written last week": a noun's modifier
+        if subject == "none" and not passive:
+            if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and _has_child(v, ("dobj",))) \
+                    and kind in ("action", "lead", "weak") and _opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
+                passive = True                         # a résumé fragment: "Held a 3-day workshop."
+                if any(t.lower_ == "myself" for t in v.subtree):
+                    passive, subject = False, "self"   # "Cross-trained three mechanics myself"
+            elif v.dep_ in ("advcl", "pcomp", "xcomp", "acl") and v.tag_ == "VBG":
+                subject = "thing"                      # a dangling gerund takes no agent of its own
+        first = min([v] + auxes + [c for c in v.children if c.dep_ == "neg"], key=lambda t: t.i)
+        prt = next((c for c in v.children if c.dep_ == "prt" and c.i == v.i + 1), None)
+        if negated and subject == "self" and (
+                _has_child(v, ("advmod", "neg"), ("never",)) and any(a in ("have", "had", "'d", "'ve", "has") for a in aux_words)
+                or any(a in ("have", "'ve", "has") for a in aux_words)):
+            kind = "state"                             # "I'd never run paid search before", "I haven't looked at"
+        if passive and any(a in ("get", "got", "gets", "getting") for a in aux_words) and \
+                v.lower_ in L.EXPERIENCE_PARTICIPLES:
+            passive, kind = False, "state"             # "we got hit with a late fee": it happened to us
+        background = (v.tag_ == "VBG" and any(a in ("was", "were") for a in aux_words)) or \
+            (v.tag_ == "VBN" and any(a in ("had", "'d") for a in aux_words) and "would" not in aux_words)
+        return _Facts(subject, subj_tok, lem, kind, passive, habitual, framing, embedded, negated, by_agent,
+                      first, prt if prt is not None else v, hypothetical=hypothetical, background=background)
+
+    def _nominalised(self, v, lem: str, subj_tok, subject: str) -> bool:
+        """An action named by a noun that hides who did it (the guide's passive)."""
+        if subject != "thing" or subj_tok is None:
+            return False
+        if lemma(subj_tok) in L.ACTION_NOUNS and lem in L.SHOWING_VERBS | L.DISCOVERY:
+            return True                                # "a root-cause review found that…"
+        if subj_tok.lower_ in ("it", "this", "that") and lem in ("mean", "involve", "require", "take"):
+            return any(c.dep_ in ("dobj", "xcomp") and (c.tag_ == "VBG" or c.lower_.endswith(("tion", "ment", "ing")))
+                       for c in v.children)            # "this meant splitting up the tasks"
+        return False
+
+    def _giver(self, v, lem: str):
+        if lem == "come" and self.doc[v.i].dep_ != "xcomp":
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and _np_class(pobj) in ("other", "team"):
+                        return pobj                    # "it came from our VP"
+            return None
+        if lem not in ("get", "receive", "have"):
+            return None
+        def response(c) -> bool:
+            if lemma(c) in L.RESPONSE_NOUNS:
+                return True                            # "a couple of shout-outs": the nouns after "of"
+            return lemma(c) in L.QUANTIFIER_HEADS and any(
+                g.dep_ == "prep" and g.lower_ == "of" and any(lemma(p) in L.RESPONSE_NOUNS for p in g.children)
+                for g in c.children)
+        if not any(c.dep_ == "dobj" and response(c) for c in v.children):
+            return None
+        for c in v.subtree:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and _np_class(pobj) in ("other", "team"):
+                    return pobj
+        return None
+
+    def _skip(self, v) -> _Facts:
+        return _Facts("none", None, lemma(v), "state", False, False, False, False, False, None, v, v, skip=True)
+
+    def _alternative(self, v) -> bool:
+        """"rather than arguing", "instead of escalating": an act that did not happen."""
+        for c in v.children:
+            if c.dep_ in ("mark", "cc", "prep", "advmod") and c.lower_ in ("instead", "rather"):
+                return True
+        return False
+
+    # -- subjects ---------------------------------------------------------------------------------------
+    def subject(self, v, depth: int = 0):
+        """(token, class, source verb) of who does v. class: self | team | other | thing | generic |
+        none (or work-self / work-team for "my analysis"); source: the verb it was inherited from."""
+        if depth > 8:
+            return None, "none", None
+        subs = [c for c in v.children if c.dep_ in SUBJ]
+        if subs:
+            classes = [_np_class(s) for s in subs]
+            if "self" in classes and len(subs) > 1:   # "we, but mostly I, did"
+                return subs[classes.index("self")], "self", None
+            tok = subs[0]
+            if tok.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return tok, _antecedent(v), None
+            return tok, classes[0], None
+        expl = next((c for c in v.children if c.dep_ == "expl"), None)
+        if expl is not None:
+            return expl, "thing", None
+        if v.dep_ in ("ccomp", "parataxis", "dep") and v.tag_ in ("VBD", "VBZ") and v.i > v.head.i \
+                and v.head.tag_.startswith("VB") and not _has_child(v, ("mark", "aux", "auxpass")):
+            tok, cls, _ = self.subject(v.head, depth + 1)
+            return tok, cls, v.head                    # "I apologised checked the history": a list without commas
+        if v.dep_ == "conj":
+            k = v.i - 1
+            while k > 0 and self.doc[k].dep_ in ("advmod",) and self.doc[k].head is v:
+                k -= 1
+            before = self.doc[k] if k >= 0 else None
+            if before is not None and before.tag_ in ("NN", "NNS", "NNP", "NNPS") and before.head is not v \
+                    and before.dep_ in ("conj", "pobj", "compound", "dobj", "appos"):
+                return before, _np_class(before), None   # "… and housekeeping had three people call out"
+            tok, cls, _ = self.subject(v.head, depth + 1)
+            return tok, cls, v.head
+        if v.dep_ == "xcomp":
+            head = v.head
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj", "dative")), None)
+            if obj is not None and lemma(head) in L.OBJECT_CONTROL:
+                return obj, _np_class(obj), head
+            tok, cls, _ = self.subject(head, depth + 1)
+            return tok, cls, head
+        if v.dep_ in ("advcl", "pcomp") and v.tag_ in ("VB", "VBG", "VBN") and not _has_child(v, ("nsubj",)):
+            head = v.head if v.dep_ == "advcl" else v.head.head
+            tok, cls, _ = self.subject(head, depth + 1)
+            return tok, cls, head
+        if v.dep_ == "relcl":
+            return v.head, _antecedent(v), None
+        if v.dep_ in ("acl", "amod"):
+            return v.head, _np_class(v.head), None
+        return None, "none", None
+
+    # -- what kind of verb ----------------------------------------------------------------------------
+    def kind(self, v, lem: str, subject: str) -> str:
+        kids = list(v.children)
+        if v.lower_ in L.EMOTION_ADJECTIVES | L.ADJECTIVAL_PARTICIPLES and (
+                v.tag_ == "JJ" or _has_child(v, ("auxpass", "aux"), ("was", "were", "is", "are", "got", "get", "gets",
+                                                                     "been", "be", "'s", "'re", "am", "'m"))):
+            if v.lower_ in L.EMOTION_ADJECTIVES and v.lower_ not in L.STATE_EMOTIONS:
+                return "evaluative"                # "the client was thrilled"
+            return "state"                         # "we got stuck", "she was stressed"
+        if v.dep_ in ("acl", "relcl") and _has_child(v, ("aux",), ("to",)):
+            return "state"                             # "a good group to work with"
+        objs = [c for c in kids if c.dep_ in ("dobj", "obj", "attr")]
+        obj_lemmas = {lemma(o) for o in objs}
+        xcomp = next((c for c in kids if c.dep_ == "xcomp"), None)
+        if lem in L.EFFORT_VERBS and xcomp is not None:
+            inner = lemma(xcomp)
+            if inner in L.COGNITION | L.FEELING | L.EMPATHY_TARGETS | L.STATE_LEMMAS | L.PERCEPTION:
+                return "feeling"                       # "I tried to see it from his side"
+        to_verb = xcomp if xcomp is not None else next(
+            (c for c in kids if c.dep_ == "advcl" and _has_child(c, ("aux",), ("to",)) and c.i > v.i), None)
+        if lem in ASPECTUAL and xcomp is not None and lemma(xcomp) in L.COGNITION | L.PERCEPTION | L.FEELING:
+            return "cognition"                         # "I kept noticing patients still on IV"
+        if lem in ("come", "grow", "get", "begin", "start", "learn") and to_verb is not None and \
+                lemma(to_verb) in L.COGNITION | L.FEELING | L.PERCEPTION:
+            return "cognition"                         # "I came to see / appreciate / understand"
+        if lem == "make" and obj_lemmas & {"effort", "point", "attempt"}:
+            return "feeling"                           # "I made a real effort not to take it personally"
+        if lem == "take" and obj_lemmas & {"care", "pride"}:
+            return "feeling"                           # "I took care to get a full picture"
+        if lem == "do" and obj_lemmas & {"best"}:
+            return "feeling"
+        if lem == "do" and obj_lemmas & {"part", "bit", "share"}:
+            return "participation"                     # "I just did my part": no act named
+        if lem == "give" and any(t.lower_ == "benefit" for t in v.subtree):
+            return "feeling"                           # "I gave him the benefit of the doubt"
+        if lem in ("show", "demonstrate", "display", "exhibit", "use", "bring", "take") and obj_lemmas & L.TRAIT_NOUNS \
+                and xcomp is None:
+            return "trait"                             # "I showed initiative": an echo of the question
+        if lem in ("forget", "fail", "neglect", "omit") and xcomp is not None:
+            return "action"                            # an owned omission (the guide's self): "I forgot to order"
+        if lem in L.LEAD_VERBS:
+            return "lead"
+        if lem == "find" and _has_child(v, ("prt",), ("out",)):
+            return "cognition"                         # "we found out the system kept names": learning of it
+        if lem in L.DISCOVERY and subject in ("self", "team", "work-self", "work-team"):
+            return "action"                            # "I found forty broken links while auditing"
+        if lem in L.COGNITION or lem in L.PERCEPTION:
+            return "cognition"
+        if lem in L.FEELING:
+            return "feeling"
+        if lem in L.SPEECH_LEMMAS:
+            return "speech"
+        if lem in L.WEAK_VERBS:
+            return "weak"
+        if lem in L.PARTICIPATION:
+            if lem == "work" and (_has_child(v, ("prep",), ("through",)) or _has_child(v, ("prt",), ("out",))):
+                return "action"                        # "worked through the night", "worked out a plan"
+            return "participation"
+        if lem == "look" and _has_child(v, ("prep", "prt"), ("at", "into", "over", "through", "up")):
+            return "action"                            # "we looked at every fall", not "it looked good"
+        if lem == "run" and _has_child(v, ("prep",), ("into",)):
+            return "state"                             # "we ran into a wall": an experience
+        if lem == "end" and _has_child(v, ("prt",), ("up",)):
+            return "state"                             # "he ended up doing fine": an outcome
+        if lem == "leave" and not _has_child(v, ("dobj",)):
+            return "state"                             # "before he left"
+        if lem in ("start", "join") and any(c.dep_ == "prep" and c.lower_ in ("at", "with", "in", "on")
+                                           for c in kids) and not _has_child(v, ("dobj", "xcomp")):
+            return "participation"                     # "when I started at my current company"
+        if v.dep_ in ("acl", "relcl") and _has_child(v, ("aux",), ("to",)):
+            return "state"                             # "a good group to work with"
+        if lem == "keep" and _has_child(v, ("acomp", "oprd")) and not _has_child(v, ("dobj",)):
+            return "state"                             # "I kept calm"
+        if lem in L.STATE_LEMMAS:
+            if lem == "have" and self._causative(v):
+                return "action" if not self._done_to_me(v) else "state"
+            if lem == "get" and (xcomp is not None or _has_child(v, ("prt", "ccomp", "advmod", "oprd", "acomp"))
+                                 or (_has_child(v, ("dobj",)) and _has_child(v, ("prep",), L.DIRECTIONS))):
+                return "action"                        # "got the vendor to agree", "got both foremen together"
+            if lem == "be" and any(c.dep_ == "acomp" and c.lower_ in L.EMOTION_ADJECTIVES and
+                                   c.lower_ not in L.STATE_EMOTIONS for c in kids):
+                return "evaluative"                    # "the client was thrilled" (but "he was confused": a state)
+            return "state"
+        if lem in L.CHANGE_VERBS and (subject in ("thing", "none", "generic", "work-self", "work-team") or (
+                subject == "other" and (_measured(v) or any(c.dep_ in SUBJ and c.lower_ in ("they", "them")
+                                                            for c in kids)))):
+            return "state"                             # "sales went up 60%", "they'd dropped": an outcome
+        if lem in L.CHANGE_VERBS - {"go", "come", "hit", "reach", "double", "triple"} and subject in ("self", "team") \
+                and not _has_child(v, ("dobj", "obj")):
+            return "state"                             # "I grew as a researcher", "we improved": a development
+        return "action"
+
+    def _causative(self, v) -> bool:
+        """"I had our designer mock up both versions": a bare verb whose subject is the causee."""
+        return any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and c.i > v.i and _has_child(c, ("nsubj",))
+                   and not _has_child(c, ("aux",)) and not any(g.tag_.startswith("W") for g in c.children)
+                   for c in v.children)
+
+    def _done_to_me(self, v) -> bool:
+        """"I had a parent email me": it happened to the speaker."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB":
+                if any(g.dep_ in ("dobj", "dative") and g.lower_ in ("me", "us") for g in c.children):
+                    return True
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and any(d.lower_ in ("a", "an", "this", "one", "some") for d in subj.children):
+                    return True                        # "I had a customer call in"
+        return False
+
+    # -- habits, hypotheticals, embedding ----------------------------------------------------------------
+    def habitual(self, v, aux_words: list[str], subject: str) -> bool:
+        """Hypothetical, future, generic or repeated: not an action inside the story."""
+        if any(a in MODAL_HYPO for a in aux_words):
+            return True
+        if "'d" in aux_words and v.tag_ == "VB":
+            return True                                # "I'd usually…" (but "I'd finished" is past)
+        if _has_child(v, ("advmod", "npadvmod"), L.HABITUAL_MARKERS):
+            return True
+        if _has_child(v, ("mark",), ("if", "unless", "whenever", "whether")):
+            return True
+        if subject in ("self", "generic") and not aux_words and (_present_form(v) or (
+                v.tag_ == "VB" and _has_child(v, ("nsubj",)) and v.lower_ not in L.IRREGULAR_PAST)):
+            return True                                # present simple: "I pick which fights matter"
+        if subject in ("self", "generic") and aux_words and all(a in ("do", "does") for a in aux_words) \
+                and v.tag_ == "VB":
+            return True                                # "now I don't book a pour until…"
+        if subject == "self" and v.tag_ == "VBG" and any(a in ("am", "'m") for a in aux_words):
+            return True                                # "I'm working on…": not inside the story
+        if subject in ("self", "team") and v.tag_ == "VBN" and any(a in ("have", "'ve", "has") for a in aux_words):
+            words = {t.lower_ for c in v.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod")
+                     for t in c.subtree}
+            if words & {"plenty", "many", "lots", "lot", "always", "often", "before", "countless", "dozens",
+                        "hundreds", "ever", "numerous", "several", "range", "variety", "career", "years"}:
+                return True                            # "I've dealt with conflict before"
+        if v.dep_ == "csubj" or (v.dep_ in ("relcl", "ccomp") and _has_child(v, ("dobj", "nsubj"), ("what",))
+                                 and v.head.dep_ == "ROOT" and lemma(v.head) == "be"):
+            return True                                # "What I took from it is…", "what I'd do differently"
+        return False
+
+    def embedded(self, v) -> bool:
+        """Reported under someone else's words, orders, thoughts or feelings ("my manager said I…",
+        "she had me refund it", "he was annoyed that I…"), or under the speaker's own thoughts ("I
+        noticed that we were…"); not under the speaker's own words ("I told them we'd ship"). A
+        clause that hangs on an embedded clause is embedded too."""
+        if v.dep_ == "ROOT":
+            return False
+        head = self._clause_head(v)
+        if head is None:
+            return False
+        if self._reports(v, head):
+            return True
+        return self.facts(head).embedded if head.i != v.i else False
+
+    def _clause_head(self, v):
+        """The verb of the clause v hangs on (through prepositions and nouns), if any."""
+        h = v.head
+        for _ in range(8):
+            if h.i == v.i or h.dep_ == "ROOT" and not h.tag_.startswith("VB") and not (
+                    h.tag_.startswith("JJ") or h.lower_ in L.EMOTION_ADJECTIVES):
+                return h if h.tag_.startswith("VB") else None
+            if h.tag_.startswith("VB") and self.is_predicate(h) or h.lower_ in L.EMOTION_ADJECTIVES:
+                return h
+            if h.head.i == h.i:
+                return h if h.tag_.startswith("VB") else None
+            h = h.head
+        return None
+
+    def _reports(self, v, head) -> bool:
+        """Whether v is the content of head's report, order, thought or feeling."""
+        if v.dep_ == "relcl" and v.head.dep_ in ("dobj", "obj") and v.head.head.i == head.i and \
+                lemma(head) in L.COGNITION | L.PERCEPTION and lemma(head) not in L.DISCOVERY:
+            return True                                # "I realised the wheels we published didn't…"
+        if v.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "dep", "conj"):
+            return False
+        if v.dep_ == "conj":
+            return False
+        head_lemma = lemma(head)
+        if head.lower_ in L.EMOTION_ADJECTIVES or head_lemma in L.EMOTION_ADJECTIVES:
+            return v.dep_ != "conj"                # "the guest was annoyed that I had seated him"
+        if v.dep_ == "advcl" and not (_has_child(v, ("mark",), ("that", "like", "if", "as")) and
+                                      head_lemma in L.FEELING | L.COGNITION | L.PERCEPTION):
+            if _passive(head) and _has_child(v, ("aux",), ("to",)):
+                return True                        # "a team was brought in to do a count"
+            return False
+        if v.dep_ == "ccomp" and v.i < head.i and head_lemma not in L.SPEECH_LEMMAS:
+            return False                           # "Our team responded fast, everyone knew their role"
+        if _passive(head) and v.dep_ in ("xcomp", "advcl", "pcomp"):
+            return True                            # "I was asked to help", "I was tasked with leading"
+        _, head_subj, _ = self.subject(head)
+        if head_lemma in L.SPEECH_LEMMAS or head_lemma in L.DIRECTIVE:
+            if head_subj == "self":
+                return False                       # what the candidate said or asked is theirs
+            if head_lemma in L.SPEECH_LEMMAS and head_subj in ("other", "team", "generic", "thing", "none"):
+                return True
+            return self._directed(v, head)
+        if head_lemma in L.COGNITION | L.PERCEPTION | L.FEELING:
+            return not (head_lemma in L.DISCOVERY and head_subj in ("self", "team"))
+        if head_lemma == "be" and _has_child(head, ("acomp",), L.EMOTION_ADJECTIVES | {"glad", "sure", "aware", "clear"}):
+            return True
+        return False
+
+    def _directed(self, h, head) -> bool:
+        """Whether h is done on someone's orders: "had me refund", "asked me to call", "made us redo"."""
+        if lemma(head) == "have" and h.tag_ == "VB" and _has_child(h, ("nsubj",)):
+            return True                                # "had me take his entrée off the bill"
+        if h.dep_ == "xcomp" and _has_child(head, ("dobj", "dative")):
+            return True
+        if _passive(head) and h.dep_ == "xcomp":
+            return True                                # "I was asked to help": the guide's passive
+        return False
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+
+def _passive(v) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children):
+        return True
+    return v.tag_ == "VBN" and v.dep_ == "conj" and _passive(v.head) and \
+        not any(c.dep_ in ("aux", "nsubj") for c in v.children)
+
+
+def _hypothetical(v, aux_words: list[str], subject: str) -> bool:
+    """Not something that happened: a future, a possibility, a condition, a counterfactual, or a
+    generic present of others ("people ask", "customers use")."""
+    if any(a in ("will", "'ll", "shall", "might", "may", "could", "should", "must", "can", "wo", "ca")
+           for a in aux_words):
+        return True
+    if any(a in ("would", "'d") for a in aux_words) and (v.tag_ == "VBN" and "have" in aux_words or
+                                                        _has_child(v, ("aux",), ("have",))):
+        return True                                # "we'd have missed the launch"
+    if _has_child(v, ("mark",), ("if", "unless", "whether")):
+        return True
+    subj = next((c for c in v.children if c.dep_ in SUBJ), None)
+    generic = subj is not None and (subj.lower_ in GENERIC_WORDS or subj.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in subj.children))
+    if generic and (not aux_words and _present_form(v) or _has_child(v, ("mark",), ("whenever",))):
+        return True                                # "people ask", "whenever someone picked up"
+    return False
+
+
+def _measured(v) -> bool:
+    return any(t.like_num or t.lower_ in ("percent", "%", "half", "double") for t in v.subtree if t.i > v.i)
+
+
+def _opens_sentence(v) -> bool:
+    """Whether the verb comes first in its sentence (after fillers and discourse words)."""
+    for t in v.sent:
+        if t.i == v.i:
+            return True
+        if t.is_punct or t.lower_ in L.DISCOURSE or t.lower_ in L.FILLER_WORDS or t.tag_ in ("UH", "RB", "CC"):
+            continue
+        return False
+    return False
+
+
+def _present_form(v) -> bool:
+    """Present simple, judged by the word itself as well as the tag (the tagger takes "rewrote"
+    for a present); forms that are the same in the past ("put", "read") count as past unless
+    "now" or the like says otherwise."""
+    if v.tag_ not in ("VBP", "VBZ"):
+        return False
+    w = v.lower_
+    if w.endswith("ed") or w in L.IRREGULAR_PAST and L.IRREGULAR_PAST[w] != w:
+        return False
+    if w in L.IRREGULAR_PAST:
+        return _has_child(v, ("advmod", "npadvmod"), ("now", "nowadays", "today", "always", "usually"))
+    return True
+
+
+def _wh_infinitive(v) -> bool:
+    return _has_child(v, ("aux",), ("to",)) and any(c.lower_ in ("how", "what", "whether", "where", "when", "which")
+                                                    and c.i < v.i for c in v.children)
+
+
+def _under(v, deps, words) -> bool:
+    """v is a pcomp of a preposition preceded by one of words ("instead of", "rather than", "without")."""
+    if v.dep_ not in deps:
+        return False
+    prep = v.head
+    if prep.lower_ in words:
+        return True
+    return any(c.lower_ in words for c in prep.children) or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in words)
+
+
+def _framing(v, lem: str) -> bool:
+    """A goal or duty rather than an act: "I had to / needed to / was supposed to / wanted to"."""
+    if lem in ("have", "need", "want", "hope", "plan", "mean", "expect", "wish", "aim", "intend", "got") and \
+            any(c.dep_ == "xcomp" and _has_child(c, ("aux",), ("to",)) for c in v.children):
+        return True
+    if lem == "be" and _has_child(v, ("acomp", "attr"), ("responsible", "supposed", "expected", "accountable",
+                                                         "tasked", "charge")):
+        return True
+    if lem == "be" and any(c.dep_ == "prep" and c.lower_ == "in" and _has_child(c, ("pobj",), ("charge",))
+                           for c in v.children):
+        return True
+    if v.dep_ == "xcomp" and lemma(v.head) in ("have", "need", "want", "hope", "plan", "mean", "expect", "wish",
+                                               "aim", "intend", "supposed", "responsible"):
+        return True
+    return False
+
+
+def _antecedent(v) -> str:
+    """The class of the noun a relative clause hangs on; "I was the one who…" is the speaker."""
+    head = v.head
+    if head.lower_ in ("one", "person", "guy", "only") and head.dep_ in ("attr", "acomp"):
+        cop_subj = next((c for c in head.head.children if c.dep_ in SUBJ), None)
+        if cop_subj is not None:
+            return _np_class(cop_subj)
+    return _np_class(head)
+
+
+def _np_class(tok) -> str:
+    """Who a noun phrase headed by tok is, for the guide: self, team, other, thing or generic
+    (work-self / work-team: the speaker's or the team's work, "my analysis")."""
+    low = tok.lower_
+    if low in ("i", "me", "myself"):
+        if _has_child(tok, ("conj",)):
+            return "team"
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].lower_ == "and" and doc[tok.i - 2].tag_ in ("NN", "NNS", "NNP", "NNPS") \
+                and doc[tok.i - 2].dep_ not in ("dobj", "pobj", "attr", "dative"):
+            return "team"                              # "Two classmates and I chose…" (parsed apart)
+        return "self"
+    if low in ("we", "us", "ourselves", "everyone", "everybody"):
+        return "team"
+    if low in ("you", "yourself") or (low == "one" and not _has_child(tok, ("prep",), ("of",))):
+        return "generic"
+    if low in ("anyone", "anybody", "nobody", "whoever"):
+        return "generic"                               # not an identifiable agent
+    if low in ("he", "she", "they", "him", "her", "them", "someone", "somebody", "people", "others",
+               "himself", "herself", "themselves"):
+        return "other"
+    if low in ("it", "this", "that", "which", "there", "what", "everything", "nothing", "something", "anything",
+               "itself", "these", "those"):
+        return "thing"
+    if any(c.dep_ == "conj" and c.lower_ in ("i", "me", "myself") for c in tok.children):
+        return "team"                                  # "my manager and I", "Sarah and I": a joint subject
+    lem = lemma(tok)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if low in L.QUANTIFIER_HEADS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            inner = _np_class(pobj)
+            if pobj.lower_ in ("us", "we"):
+                return "team"                          # "a couple of us", "none of us", "two of us"
+            return inner
+    if low in L.TEAM_NOUNS or lem in L.TEAM_NOUNS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and low not in ("team", "department", "committee"):
+            return "team" if pobj.lower_ in ("us", "we") else _np_class(pobj)   # "a group of parents"
+        if poss is not None:
+            return "team" if poss.lower_ in ("my", "our") else "other"   # "our support team"; "their team"
+        if _has_child(tok, ("det", "amod", "predet"), ("another", "other", "different", "every", "each", "this",
+                                                       "that", "one", "both", "some")):
+            return "other"                             # "every team thought", "a group of parents"
+        if _has_child(tok, ("compound", "amod")):
+            return "other"                             # "the rapid response team", "the customer success team"
+        return "team" if lem in L.OWN_GROUP_NOUNS else "other"   # "the team", but "the committee"
+    if lem in L.WORK_NOUNS and poss is not None and poss.lower_ in ("my", "our"):
+        return "work-self" if poss.lower_ == "my" else "work-team"
+    if lem in L.TOOL_NOUNS or low in L.TOOL_NOUNS or low in L.METRIC_ACRONYMS:
+        return "thing"
+    if lem in L.PERSON_NOUNS or low in L.PERSON_NOUNS:
+        return "other"
+    if lem in L.COMPOUND_BODIES and _has_child(tok, ("compound",)) and not any(
+            lemma(c) in L.TOOL_NOUNS for c in tok.children if c.dep_ == "compound"):
+        return "other"                                 # "the fire service", "the transportation office"
+    if tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper():
+        return "other"                                 # a name: "Priya reviewed the code"
+    if tok.text.isupper() and 1 < len(tok.text) <= 4:
+        return "other"                                 # a role or a body: "the GC", "HR", "the VP"
+    return "thing"
