@@ -1,120 +1,119 @@
-"""Accuracy of the analysis engine on a labelled JSONL file (format: ../shared/README.md).
+"""Accuracy of the analysis engine on the labelled answers: tuned-on and untouched, per file.
 
-    python benchmarks/analysis_accuracy.py ../shared/answers-dev.jsonl [--errors]
+    python benchmarks/analysis_accuracy.py                 # every labelled file, split as in labelled.py
+    python benchmarks/analysis_accuracy.py FILE [FILE …]   # given files (each answer still tuned-on or untouched)
+    python benchmarks/analysis_accuracy.py --errors        # also list the mislabelled sentences and answers
+                                                           # of the tuned-on part (never of the untouched part)
+    python benchmarks/analysis_accuracy.py --invariance    # also: how often the verdict and score (±0.3)
+                                                           # survive rewriting each answer (tests/core/transforms.py)
 
-Predicted sentences are aligned to labelled ones by character overlap, so the engine's own
-sentence split may differ from the labels'.
+Prints, for each file and for the two parts pooled: sentence agent accuracy, `self` precision and
+recall, STAR and quantified accuracy, verdict accuracy and the Spearman correlation of the score
+with the labelled 1–5 score; confusion matrices for each part; the targets for the untouched part.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mockinterview.core.analysis import analyze  # noqa: E402
-from mockinterview.core.analysis.model import AGENTS, STARS  # noqa: E402
+from labelled import AGENTS, FILES, STARS, VERDICTS, Tally, confusion, load, tuned_on  # noqa: E402
 
-VERDICTS = ("individual", "mixed", "team_only")
-
-
-def label_spans(rec: dict) -> list[tuple[int, int, dict]]:
-    out, pos = [], 0
-    for s in rec["sentences"]:
-        at = rec["text"].find(s["text"], pos)
-        out.append((at, at + len(s["text"]), s))
-        pos = at + len(s["text"])
-    return out
+TARGETS = {"agent": 0.93, "verdict": 0.92, "spearman": 0.85, "star": 0.80, "self_precision": 0.95}
 
 
-def align(pred, gold):
-    """For each gold sentence, the predicted sentence that overlaps it most."""
-    out = []
-    for a, b, g in gold:
-        best, best_ov = None, 0
-        for p in pred:
-            ov = min(b, p.end) - max(a, p.start)
-            if ov > best_ov:
-                best, best_ov = p, ov
-        out.append((g, best))
-    return out
+def row(name: str, f: dict) -> str:
+    return (f"{name:<22}{f['answers']:>5}{f['sentences']:>6}{f['agent']:>8.3f}{f['self_precision']:>8.3f}"
+            f"{f['self_recall']:>8.3f}{f['star']:>8.3f}{f['quantified']:>8.3f}{f['verdict']:>9.3f}{f['spearman']:>10.3f}")
 
 
-def spearman(xs, ys):
-    def ranks(v):
-        order = sorted(range(len(v)), key=lambda i: v[i])
-        r = [0.0] * len(v)
-        i = 0
-        while i < len(v):
-            j = i
-            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
-                j += 1
-            for k in range(i, j + 1):
-                r[order[k]] = (i + j) / 2 + 1
-            i = j + 1
-        return r
-    rx, ry = ranks(xs), ranks(ys)
-    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
-    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
-    vy = sum((b - my) ** 2 for b in ry) ** 0.5
-    return cov / (vx * vy) if vx and vy else 0.0
+def invariance(sources, show: bool) -> None:
+    """Share of answers whose verdict stays and whose score moves by at most 0.3 when the same
+    answer is re-punctuated, merged, split, given fillers or stripped of punctuation. Uses no
+    labels; the answers that move are listed only for the tuned-on part (with --errors)."""
+    import random
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core"))
+    from transforms import TRANSFORMS
 
-
-def confusion(pairs, labels, title):
-    c = Counter(pairs)
-    width = max(len(x) for x in labels) + 1
-    print(f"\n{title} (rows: labelled, columns: predicted)")
-    print(" " * width + "".join(f"{x[:8]:>9}" for x in labels))
-    for g in labels:
-        print(f"{g:<{width}}" + "".join(f"{c[(g, p)]:>9}" for p in labels))
+    from mockinterview.core.analysis import analyze
+    print(f"\nVerdict kept and score within 0.3 when the answer is rewritten")
+    print(f"{'file':<12}{'ans.':>6}" + "".join(f"{k:>16}" for k in TRANSFORMS))
+    for name, recs in sources:
+        kept = dict.fromkeys(TRANSFORMS, 0)
+        for rec in recs:
+            a = analyze(rec["text"]).ownership
+            for k, f in TRANSFORMS.items():
+                b = analyze(f(rec["text"], random.Random(rec["id"]))).ownership
+                if a.verdict == b.verdict and abs(a.score - b.score) <= 0.3 + 1e-9:
+                    kept[k] += 1
+                elif show and tuned_on(rec):
+                    print(f"  MOVED {rec['id']} {k}: {a.verdict}/{a.score} → {b.verdict}/{b.score}")
+        if recs:
+            print(f"{name:<12}{len(recs):>6}" + "".join(f"{kept[k] / len(recs):>16.3f}" for k in TRANSFORMS))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("file", type=Path)
-    ap.add_argument("--errors", action="store_true", help="print every mislabelled sentence and answer")
+    ap.add_argument("files", nargs="*", help="labelled JSONL files (default: all of them)")
+    ap.add_argument("--errors", action="store_true", help="list the tuned-on part's errors")
+    ap.add_argument("--invariance", action="store_true", help="verdict kept under rewriting, per transform")
     args = ap.parse_args()
-    recs = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    agent_pairs, star_pairs, quant_pairs, verdict_pairs = [], [], [], []
-    scores, gold_scores = [], []
-    for rec in recs:
-        a = analyze(rec["text"])
-        for g, p in align(a.sentences, label_spans(rec)):
-            pa = p.agent if p else "none"
-            agent_pairs.append((g["agent"], pa))
-            star_pairs.append((g["star"], p.star if p else "other"))
-            quant_pairs.append((g["quantified"], p.quantified if p else False))
-            if args.errors and pa != g["agent"]:
-                print(f"AGENT {rec['id']} gold={g['agent']} pred={pa}: {g['text']}\n      {p.reason if p else ''}")
-        verdict_pairs.append((rec["ownership"], a.ownership.verdict))
-        scores.append(a.ownership.score)
-        gold_scores.append(rec["score_1to5"])
-        if args.errors and rec["ownership"] != a.ownership.verdict:
-            print(f"VERDICT {rec['id']} gold={rec['ownership']}/{rec['score_1to5']} pred={a.ownership.verdict}/{a.ownership.score}")
-    n = len(agent_pairs)
-    acc = lambda pairs: sum(g == p for g, p in pairs) / len(pairs)  # noqa: E731
-    tp = sum(g == "self" and p == "self" for g, p in agent_pairs)
-    fp = sum(g != "self" and p == "self" for g, p in agent_pairs)
-    fn = sum(g == "self" and p != "self" for g, p in agent_pairs)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec_ = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
-    print(f"file: {args.file}  answers: {len(recs)}  sentences: {n}")
-    print(f"agent accuracy        {acc(agent_pairs):.3f}   (target >= 0.90)")
-    print(f"self precision        {prec:.3f}")
-    print(f"self recall           {rec_:.3f}")
-    print(f"self F1               {f1:.3f}")
-    print(f"star accuracy         {acc(star_pairs):.3f}")
-    print(f"quantified accuracy   {acc(quant_pairs):.3f}")
-    print(f"verdict accuracy      {acc(verdict_pairs):.3f}   (target >= 0.90)")
-    print(f"score Spearman        {spearman(scores, gold_scores):.3f}   (target >= 0.80)")
-    confusion(agent_pairs, AGENTS, "agent confusion")
-    confusion(verdict_pairs, VERDICTS, "verdict confusion")
-    confusion(star_pairs, STARS, "star confusion")
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.analysis.engine import CLAUSE_READER, ENGINE_VERSION, warm_up
+
+    t0 = time.perf_counter()
+    warm_up()
+    print(f"engine {ENGINE_VERSION}, clause reader: {CLAUSE_READER} (loaded in {time.perf_counter() - t0:.1f} s)")
+    sources = [(Path(f).stem, load(f)) for f in args.files] if args.files else \
+        [(name, load(name)) for name in FILES]
+    parts = {"tuned on": Tally(), "untouched": Tally()}
+    header = (f"{'file · part':<22}{'ans.':>5}{'sent.':>6}{'agent':>8}{'self P':>8}{'self R':>8}{'STAR':>8}"
+              f"{'quant.':>8}{'verdict':>9}{'Spearman':>10}")
+    print(header)
+    print("-" * len(header))
+    for name, recs in sources:
+        if not recs:
+            print(f"{name:<22} (missing)")
+            continue
+        by_part = {"tuned on": Tally(), "untouched": Tally()}
+        for rec in recs:
+            part = "tuned on" if tuned_on(rec) else "untouched"
+            a = analyze(rec["text"])
+            pairs = by_part[part].add(rec, a)
+            if args.errors and part == "tuned on":
+                for g, p in pairs:
+                    if (p.agent if p else "none") != g["agent"]:
+                        print(f"  AGENT {rec['id']} gold={g['agent']} pred={p.agent if p else '-'}: {g['text']}\n"
+                              f"        {p.reason if p else ''}")
+                if rec["ownership"] != a.ownership.verdict:
+                    print(f"  VERDICT {rec['id']} gold={rec['ownership']}/{rec['score_1to5']} "
+                          f"pred={a.ownership.verdict}/{a.ownership.score}")
+        for part, t in by_part.items():
+            if t.answers:
+                print(row(f"{name} · {part}", t.figures()))
+                parts[part] = parts[part].merge(t)
+    print("-" * len(header))
+    for part, t in parts.items():
+        if t.answers:
+            print(row(f"ALL · {part}", t.figures()))
+    u = parts["untouched"]
+    if u.answers:
+        f = u.figures()
+        print("\nTargets on the untouched part: " + ", ".join(
+            f"{k} {f[k]:.3f} (≥ {v}) {'OK' if f[k] >= v else 'MISSED'}" for k, v in TARGETS.items()))
+    for part, t in parts.items():
+        if t.answers:
+            print(f"\n== {part} ==")
+            print(confusion(t.agent, AGENTS, "agent"))
+            print(confusion(t.verdict, VERDICTS, "verdict"))
+            print(confusion(t.star, STARS, "STAR"))
+    if args.invariance:
+        invariance(sources, args.errors)
+    print(f"\n{time.perf_counter() - t0:.1f} s in all")
     return 0
 
 
