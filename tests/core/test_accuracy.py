@@ -15,7 +15,7 @@ COLUMNS = ("answers", "sentences", "agent", "self_precision", "self_recall", "st
            "verdict", "spearman")
 FLOORS = {
     "tuned on": {"agent": 0.92, "self_precision": 0.95, "verdict": 0.94, "spearman": 0.89, "star": 0.82},
-    "untouched": {"agent": 0.85, "self_precision": 0.93, "verdict": 0.87, "spearman": 0.82, "star": 0.76},
+    "untouched": {"agent": 0.85, "self_precision": 0.93, "verdict": 0.87, "spearman": 0.82, "star": 0.74},
 }
 
 
