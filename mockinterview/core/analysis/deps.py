@@ -289,6 +289,10 @@ class _Reader:
         if subject in ("none", "thing") and v.tag_ == "VBG" and any(t.lower_ == "myself" or (
                 t.lower_ == "own" and t.head.lower_ in ("on", "time")) for t in v.subtree):
             subject = "self"                           # "…going through the tutorials on my own"
+        if subject == "thing" and subj_tok is not None and subj_tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and \
+                lem in L.ANIMATE_VERBS and lemma(subj_tok) not in L.TOOL_NOUNS | L.WORK_NOUNS | L.DOCUMENT_NOUNS \
+                and subj_tok.lower_ not in L.METRIC_ACRONYMS:
+            subject = "other"                          # "the trustees asked me to…": only people ask
         if subject.startswith("work-"):                # "my analysis showed": the speaker, through their work
             subject = subject[5:] if lem in L.SHOWING_VERBS else "thing"
         kind = self.kind(v, lem, subject)
@@ -497,6 +501,12 @@ class _Reader:
             return "feeling"                           # "I took care to get a full picture"
         if lem == "do" and obj_lemmas & {"best"}:
             return "feeling"
+        if lem == "play" and obj_lemmas & {"part", "role"} or v.dep_ == "relcl" and lem == "play" and \
+                lemma(v.head) in ("part", "role"):
+            return "participation"                     # "the part I played"
+        if lem == "find" and _has_child(v, ("oprd", "acomp", "ccomp", "xcomp")) and \
+                not _has_child(v, ("mark",), ("that",)) and any(c.dep_ == "dobj" for c in kids):
+            return "cognition"                         # "I found it a really valuable experience"
         if lem == "do" and obj_lemmas & {"part", "bit", "share"}:
             return "participation"                     # "I just did my part": no act named
         if lem == "give" and any(t.lower_ == "benefit" for t in v.subtree):
@@ -541,8 +551,10 @@ class _Reader:
             return "state"                             # "I kept calm"
         if lem in L.STATE_LEMMAS:
             if lem == "have" and self._causative(v):
+                if subject == "self" and _has_child(v, ("aux",), ("'ve", "have", "has")):
+                    return "state"                     # "I've had buyers shout at me": an experience
                 return "action" if not self._done_to_me(v) else "state"
-            if lem == "get" and (xcomp is not None or _has_child(v, ("prt", "ccomp", "advmod", "oprd", "acomp"))
+            if lem == "get" and (xcomp is not None or _has_child(v, ("prt", "ccomp", "advmod", "oprd"))
                                  or (_has_child(v, ("dobj",)) and _has_child(v, ("prep",), L.DIRECTIONS))):
                 return "action"                        # "got the vendor to agree", "got both foremen together"
             if lem == "be" and any(c.dep_ == "acomp" and c.lower_ in L.EMOTION_ADJECTIVES and
@@ -588,22 +600,41 @@ class _Reader:
             return True
         if subject in ("self", "generic") and not aux_words and (_present_form(v) or (
                 v.tag_ == "VB" and _has_child(v, ("nsubj",)) and v.lower_ not in L.IRREGULAR_PAST)):
-            return True                                # present simple: "I pick which fights matter"
+            # present simple: "I pick which fights matter"; but a story told in the present ("so I go
+            # to the manager and I tell her…") is narration: a chain of present-tense acts
+            return not (subject == "self" and self._narrated(v))
         if subject in ("self", "generic") and aux_words and all(a in ("do", "does") for a in aux_words) \
                 and v.tag_ == "VB":
             return True                                # "now I don't book a pour until…"
         if subject == "self" and v.tag_ == "VBG" and any(a in ("am", "'m") for a in aux_words):
             return True                                # "I'm working on…": not inside the story
+        if subject == "self" and _career_span(v):
+            return True                                # "I taught maths for eight years": a biography
         if subject in ("self", "team") and v.tag_ == "VBN" and any(a in ("have", "'ve", "has") for a in aux_words):
             words = {t.lower_ for c in v.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod")
                      for t in c.subtree}
             if words & {"plenty", "many", "lots", "lot", "always", "often", "before", "countless", "dozens",
-                        "hundreds", "ever", "numerous", "several", "range", "variety", "career", "years"}:
+                        "hundreds", "ever", "numerous", "several", "range", "variety", "career", "years", "every"}:
                 return True                            # "I've dealt with conflict before"
         if v.dep_ == "csubj" or (v.dep_ in ("relcl", "ccomp") and _has_child(v, ("dobj", "nsubj"), ("what",))
                                  and v.head.dep_ == "ROOT" and lemma(v.head) == "be"):
             return True                                # "What I took from it is…", "what I'd do differently"
         return False
+
+    def _narrated(self, v) -> bool:
+        """A present-tense verb in a chain of the speaker's present-tense acts ("I make them a cup of
+        tea and I sit them down and I say…"), with nothing marking a habit."""
+        root = v
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        chain = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.tag_.startswith("VB")]
+        present = [t for t in chain if t.tag_ in ("VBP", "VBZ") and not _has_child(t, ("aux",))
+                   and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)]
+        marked = any(_has_child(t, ("advmod", "npadvmod"), L.HABITUAL_MARKERS | {"every", "now", "never"})
+                     or _has_child(t, ("mark",), ("if", "when", "whenever", "before", "until"))
+                     or any(c.lower_ in ("every", "each") for c in t.subtree if c.dep_ == "det")
+                     for t in chain)
+        return len(present) >= 2 and not marked
 
     def embedded(self, v) -> bool:
         """Reported under someone else's words, orders, thoughts or feelings ("my manager said I…",
@@ -703,6 +734,25 @@ def _hypothetical(v, aux_words: list[str], subject: str) -> bool:
         c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in subj.children))
     if generic and (not aux_words and _present_form(v) or _has_child(v, ("mark",), ("whenever",))):
         return True                                # "people ask", "whenever someone picked up"
+    return False
+
+
+_SPAN_UNITS = {"year", "years", "decade", "decades"}
+
+
+def _career_span(v) -> bool:
+    """A stretch of a career, not a step in a story: "for eight years", "twelve years in the army",
+    "all through university", "throughout my degree"."""
+    for c in v.children:
+        if c.dep_ in ("npadvmod", "dobj") and c.lower_ in _SPAN_UNITS and any(g.dep_ == "nummod" for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lower_ in _SPAN_UNITS and any(n.dep_ == "nummod" or n.lower_ in ("many", "several") for n in g.children)
+                for g in c.children):
+            return True
+        if c.dep_ == "prep" and (c.lower_ == "throughout" or c.lower_ == "through" and _has_child(c, ("predet", "advmod"), ("all",))
+                                 or c.lower_ == "through" and c.i > 0 and c.doc[c.i - 1].lower_ == "all"):
+            return True
     return False
 
 

@@ -210,7 +210,8 @@ TOOL_NOUNS = _words(
     "oracle sheets docs airtable monday shopify stripe twilio sentry pagerduty circleci travis bamboo "
     "system software tool script pipeline dashboard spreadsheet report model algorithm process app platform "
     "server database bot automation form template checklist survey dependabot renovate copilot chatgpt "
-    "ci cd linter compiler scanner scanners printer kiosk robot sensor sensors alarm monitor pos")
+    "ci cd linter compiler scanner scanners printer kiosk robot sensor sensors alarm monitor pos api apis "
+    "endpoint service's website site's")
 METRIC_ACRONYMS = _words("csat nps kpi kpis mrr arr sla slas okr okrs roi p&l aht fcr cpa ctr dau mau "
                          "ebitda cac ltv gmv wer")
 # Work products that, owned by "my", stand for the speaker ("my analysis showed…").
@@ -284,3 +285,12 @@ ENGLISH_FUNCTION_WORDS = _words(
     "them my our your his their is are was were be been have has had do did not no so that this "
     "what which who when where how if then there as about just like up out all some"
 )
+
+# Verbs only a person (or a body of people) does: a noun we do not know acting with one of these
+# is someone ("the trustees asked", "one of the walkers emailed").
+ANIMATE_VERBS = _words("ask tell decide want refuse agree complain thank email phone text insist demand promise "
+                       "apologise apologize beg invite hire fire promote volunteer argue reply shout yell "
+                       "praise blame thank")
+# Things that "say", "ask" or "tell" in ordinary English without being people.
+DOCUMENT_NOUNS = _words("email letter note sign website page policy contract rule rules law message notice "
+                        "memo form survey data report system doc document manual guide label screen")
