@@ -120,6 +120,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _warm_up_quietly() -> None:
+    from .core.analysis.engine import warm_up
+    from .core.analysis.nlp import ParserMissing
+    try:
+        warm_up()
+    except ParserMissing:
+        pass                                  # said when the answer is analysed
+
+
 def _cmd_record(args: argparse.Namespace) -> int:
     import threading
     import time
@@ -176,6 +185,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
                 sys.stderr.write(f"\r  {rec.elapsed:5.1f} s  [{'|' * bars}{' ' * (20 - bars)}]  ")
                 sys.stderr.flush()
     threading.Thread(target=meter, daemon=True).start()
+    # the parser loads while the user speaks, not after Stop (a failure is reported by the analysis)
+    threading.Thread(target=_warm_up_quietly, daemon=True).start()
     if question:
         print(f"Question: {question.text}", file=sys.stderr)
     print(f"Recording to {out}. Press Enter to stop (Ctrl-C also stops).", file=sys.stderr)
@@ -277,6 +288,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
+    _bring_up_to_date(store)
     rows = store.answers(competency=args.competency)
     if args.json:
         for r in rows:
@@ -292,6 +304,28 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print(f"{r.id:>4}  {r.created_at[:19].replace('T', ' '):<20} {score:>5}  {r.verdict or '-':<11} {length:>6}  "
               f"{r.question_text[:60]}")
     return 0
+
+
+def _bring_up_to_date(store) -> None:
+    """Answers judged by an earlier version of the analysis are judged again from their stored
+    transcripts first, so the history agrees with what the review shows (progress on stderr)."""
+    from .core.analysis.nlp import ParserMissing
+    from .core.reanalysis import count_stale, reanalyse
+
+    n = count_stale(store)
+    if not n:
+        return
+    print(f"mockinterview: re-analysing {n} saved answer{'s' if n != 1 else ''} judged by an earlier version "
+          "of the analysis…", file=sys.stderr)
+    bar = _progress_printer("re-analysing")
+    try:
+        result = reanalyse(store, progress=(lambda done, total: bar(done / max(1, total))) if bar else None)
+    except ParserMissing as exc:
+        print(f"mockinterview: {exc}. The scores below are from the earlier version.", file=sys.stderr)
+        return
+    if result.failed:
+        print(f"mockinterview: {len(result.failed)} answer(s) could not be re-analysed and keep their earlier "
+              f"scores: {', '.join(f'{i} ({why})' for i, why in result.failed)}", file=sys.stderr)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -326,7 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("action", nargs="?", choices=["list", "download"], default="list")
     m.add_argument("name", nargs="?", help="model to download, e.g. base.en")
     m.set_defaults(func=_cmd_models)
-    h = sub.add_parser("history", help="list your saved answers, newest first")
+    h = sub.add_parser("history", help="list your saved answers, newest first (answers judged by an earlier "
+                       "version of the analysis are re-analysed first)")
     h.add_argument("-c", "--competency", help="only answers to questions of this competency")
     h.add_argument("--json", action="store_true", help="one JSON object per answer")
     h.set_defaults(func=_cmd_history)

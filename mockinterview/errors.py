@@ -7,8 +7,10 @@ def user_errors() -> tuple[type[Exception], ...]:
     from .audio.convert import AudioFileError
     from .audio.devices import RecorderError
     from .core.analysis import EmptyAnswer
+    from .core.analysis.nlp import ParserMissing
     from .core.store import StoreError
     from .core.textinput import InputError
     from .transcribe.base import TranscriptionError
     from .transcribe.models import ModelError
-    return (InputError, EmptyAnswer, AudioFileError, RecorderError, TranscriptionError, ModelError, StoreError)
+    return (InputError, EmptyAnswer, AudioFileError, RecorderError, TranscriptionError, ModelError, StoreError,
+            ParserMissing)

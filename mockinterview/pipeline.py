@@ -3,18 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .core.analysis import Analysis, EmptyAnswer, analyze
+from .core.reanalysis import NoSpeech, analyze_transcript
 from .core.transcript import Transcript
 
-
-class NoSpeech(EmptyAnswer):
-    """The recording holds no speech (silence, a muted microphone, noise)."""
-
-
-def analyze_transcript(t: Transcript) -> Analysis:
-    if t.no_speech or not t.text.strip():
-        raise NoSpeech("no speech detected")
-    return analyze(t.text, t.words, duration_s=t.duration)
+__all__ = ["NoSpeech", "analyze_transcript", "transcribe_file"]
 
 
 def transcribe_file(path: Path, engine, progress=None, cancel=None, fillers_from: Transcript | None = None) -> Transcript:

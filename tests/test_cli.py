@@ -128,6 +128,32 @@ def test_history_lists_saved_answers(tmp_path):
     assert b"No saved answers" in run("history", env={"MOCKINTERVIEW_DATA_DIR": str(tmp_path / "empty")}).stdout
 
 
+def test_history_first_re_analyses_answers_judged_by_an_earlier_engine(tmp_path):
+    import shutil
+    import sqlite3
+
+    from mockinterview.core.reanalysis import analyze_transcript
+    from mockinterview.core.store import Store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "mockinterview.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "db" / "v3.sqlite", db)
+    with sqlite3.connect(db) as c:                   # judged by an engine that is not today's
+        c.execute("UPDATE answers SET engine_version='old', verdict='team_only', score=1.0")
+    env = {"MOCKINTERVIEW_DATA_DIR": str(data)}
+    r = run("history", "--json", env=env)
+    assert r.returncode == 0, r.stderr
+    assert b"re-analysing 2 saved answers judged by an earlier version" in r.stderr
+    rows = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    store = Store(db)
+    fresh = analyze_transcript(store.answer(1).transcript)
+    assert [(x["verdict"], x["score"]) for x in rows] == [(fresh.ownership.verdict, fresh.ownership.score)] * 2
+    assert {a.engine_version for a in store.answers()} == {fresh.engine_version}
+    again = run("history", env=env)
+    assert again.returncode == 0 and b"re-analysing" not in again.stderr      # done once
+
+
 def test_any_text_file_is_read_whatever_its_name(tmp_path):
     p = tmp_path / "answer.notes"
     p.write_text((EXAMPLES / "team-answer.txt").read_text())

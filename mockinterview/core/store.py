@@ -9,6 +9,8 @@ recover), 'done' once analysed, or 'no_speech' when the take held no speech (aud
 A recorded answer is first saved with the provisional transcript made while it was spoken
 (transcript_stage 'provisional'), then with the final one from the whole recording ('final').
 When the user corrects the transcript, the engine's one is kept in original_transcript_json.
+Each analysis is kept with the engine version that made it; when the engine changes, stale() and
+save_reanalysis() let core/reanalysis.py redo them from the stored transcripts.
 """
 from __future__ import annotations
 
@@ -123,6 +125,14 @@ class AnswerRow:
                 "duration_s": self.duration_s, "audio_path": self.audio_path, "engine": self.engine,
                 "model": self.model, "transcript_stage": self.stage, "corrected": self.corrected_at is not None,
                 "corrected_at": self.corrected_at}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTranscript:
+    """An answer's transcript as stored, to be analysed again."""
+    answer_id: int
+    transcript: Transcript
+    token: str                       # the stored form: a new analysis is saved only if it is unchanged
 
 
 def now() -> str:
@@ -307,11 +317,50 @@ class Store:
 
     def _save(self, answer_id: int, transcript: Transcript, analysis: Analysis, extra_sql: str, extra: tuple) -> None:
         self.db.execute(
-            "UPDATE answers SET status='done', transcript_json=?, analysis_json=?, engine=?, model=?,"
-            f" engine_version=?, verdict=?, score=?, duration_s=?{extra_sql} WHERE id=?",
-            (json.dumps(transcript.to_dict()), json.dumps(analysis.to_json_dict(f"answer:{answer_id}")),
-             transcript.engine, transcript.model, analysis.engine_version, analysis.ownership.verdict,
-             analysis.ownership.score, transcript.duration, *extra, answer_id))
+            "UPDATE answers SET status='done', transcript_json=?, engine=?, model=?, duration_s=?,"
+            f" {_ANALYSIS_SQL}{extra_sql} WHERE id=?",
+            (json.dumps(transcript.to_dict()), transcript.engine, transcript.model, transcript.duration,
+             *_analysis_fields(answer_id, analysis), *extra, answer_id))
+
+    # -- re-analysis with a newer engine ------------------------------------------------------------
+    @_locked
+    def stale(self, engine_version: str, after_id: int = 0, limit: int | None = None,
+              ids: list[int] | None = None) -> list[StoredTranscript]:
+        """Finished answers whose stored analysis was made by another engine version than
+        engine_version (or by none), in id order after after_id; ids: exactly these answers,
+        whatever their version. Each comes with its transcript as stored (corrected or not)."""
+        sql, args = "SELECT id, transcript_json FROM answers WHERE status='done' AND transcript_json IS NOT NULL" \
+                    " AND id > ?", [after_id]
+        if ids is not None:
+            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            args += list(ids)
+        else:
+            sql += " AND engine_version IS NOT ?"
+            args.append(engine_version)
+        sql += " ORDER BY id" + (" LIMIT ?" if limit is not None else "")
+        args += [limit] if limit is not None else []
+        return [StoredTranscript(r["id"], Transcript.from_dict(json.loads(r["transcript_json"])), r["transcript_json"])
+                for r in self.db.execute(sql, args)]
+
+    @_locked
+    def count_stale(self, engine_version: str) -> int:
+        return self.db.execute("SELECT count(*) FROM answers WHERE status='done' AND transcript_json IS NOT NULL"
+                               " AND engine_version IS NOT ?", (engine_version,)).fetchone()[0]
+
+    @_locked
+    def save_reanalysis(self, results: list[tuple[StoredTranscript, Analysis]]) -> list[int]:
+        """Store new analyses of stored transcripts, in one transaction; the transcript, its stage and
+        the user's corrections stay as they are. An answer whose transcript changed since it was read
+        (corrected, refined or deleted meanwhile) is left alone: whoever changed it saved its analysis.
+        Returns the ids that were updated."""
+        saved = []
+        with self._tx():
+            for stored, analysis in results:
+                cur = self.db.execute(f"UPDATE answers SET {_ANALYSIS_SQL} WHERE id=? AND transcript_json=?",
+                                      (*_analysis_fields(stored.answer_id, analysis), stored.answer_id, stored.token))
+                if cur.rowcount:
+                    saved.append(stored.answer_id)
+        return saved
 
     @_locked
     def provisional(self) -> list[AnswerRow]:
@@ -390,6 +439,16 @@ class Store:
     def trend(self) -> list[tuple[str, float]]:
         return [(r[0], r[1]) for r in self.db.execute(
             "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL ORDER BY created_at, id")]
+
+
+_ANALYSIS_SQL = "analysis_json=?, engine_version=?, verdict=?, score=?"
+
+
+def _analysis_fields(answer_id: int, analysis: Analysis) -> tuple:
+    """What an answer's row keeps of its analysis: the analysis/1 JSON, the engine's version (so it can
+    be redone when the engine changes), and the verdict and score History lists."""
+    return (json.dumps(analysis.to_json_dict(f"answer:{answer_id}")), analysis.engine_version,
+            analysis.ownership.verdict, analysis.ownership.score)
 
 
 class _Transaction:

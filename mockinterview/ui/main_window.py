@@ -23,6 +23,7 @@ from ..rehearsal import Rehearsal, recover
 from ..transcribe import ENGINES, Cancelled, ModelResolver, engine_installed, load_preferred
 from ..voices import RecordedVoice, VoiceChain
 from ..voices.system import SystemVoice
+from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
 from .practice_view import PracticeView
@@ -30,6 +31,7 @@ from .question_dialog import QuestionDialog
 from .review_controller import ReviewController
 from .review_view import ReviewView
 from .settings_dialog import SettingsDialog
+from .status_progress import StatusProgress
 from .workers import Jobs
 
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
@@ -112,6 +114,12 @@ class MainWindow(QMainWindow):
         self.playback.problem.connect(self.statusBar().showMessage)
         self.review.play_toggled.connect(self.playback.toggle)
         self.review.seek_requested.connect(self.playback.seek)
+        self.background = StatusProgress()
+        self.statusBar().addPermanentWidget(self.background)
+        self.analyses = AnalysisController(lambda: self.store, self.jobs, self.background, USER_ERRORS, parent=self)
+        self.analyses.message.connect(self.statusBar().showMessage)
+        self.analyses.parser_failed.connect(self._parser_failed)
+        self.analyses.reanalysed.connect(self._answers_reanalysed)
         self.history.open_answer.connect(self.open_answer)
         self.history.delete_answer.connect(self.delete_answer)
         self.history.delete_session.connect(self.delete_session)
@@ -128,8 +136,9 @@ class MainWindow(QMainWindow):
         for text, key, slot in (("&New question", "Ctrl+N", self.show_practice),
                                 ("&Random question", "Ctrl+R", self.random_question),
                                 ("&History", "Ctrl+H", self.show_history),
+                                ("Re-&analyse saved answers", None, lambda: self.analyses.reanalyse(on_demand=True)),
                                 ("&Settings…", "Ctrl+,", self.open_settings), ("&Quit", "Ctrl+Q", self.close)):
-            act = QAction(text, self, shortcut=QKeySequence(key))
+            act = QAction(text, self, shortcut=QKeySequence(key)) if key else QAction(text, self)
             act.triggered.connect(slot)
             file.addAction(act)
             self.addAction(act)          # shortcuts work whether or not the menu bar has focus
@@ -152,12 +161,17 @@ class MainWindow(QMainWindow):
 
     def cancel_loading(self) -> None:
         self._load_generation += 1          # the worker finishes in the background; its result is dropped
+        self.analyses.start()
         self.practice.set_loading(False, offer_retry=True)
         self._set_ready(False, "Loading the speech model was cancelled. Press “Load speech model” to try again.")
 
     def _engine_loaded(self, gen: int, engine, notice: str | None) -> None:
         if gen != self._load_generation:
             return
+        # then the English parser, and the saved answers an earlier engine judged (in workers; once only).
+        # One load after the other: each holds Python's lock in native code for a moment, and together
+        # they stall the window longer.
+        self.analyses.start()
         self.engine = engine
         self.practice.set_loading(False)
         self._set_ready(True, f"Ready: {engine.engine_name} {engine.model_name}. Press Space to record.")
@@ -172,9 +186,23 @@ class MainWindow(QMainWindow):
     def _engine_failed(self, gen: int, message: str, details: str) -> None:
         if gen != self._load_generation:
             return
+        self.analyses.start()
         self.practice.set_loading(False, offer_retry=True)
         self._set_ready(False, f"The speech model could not be loaded: {message}")
         self.tell("Speech model missing", message, details)
+
+    def _parser_failed(self, message: str, details: str) -> None:
+        """The English parser cannot be loaded: answers can be recorded (and are kept) but not judged."""
+        self.statusBar().showMessage("Answers cannot be judged: the English parser is missing.")
+        self.tell("The English parser is missing",
+                  f"Your answers cannot be judged until this is fixed: {message}.\n\nYour recordings are still kept, "
+                  "and offered again at the next start.", details)
+
+    def _answers_reanalysed(self, result) -> None:
+        """Saved answers were judged again: History and the review show the new figures."""
+        if self.stack.currentWidget() is self.history:
+            self.show_history()
+        self.reviews.answers_reanalysed(result.updated)
 
     def _set_ready(self, ready: bool, message: str) -> None:
         self.practice.record.setEnabled(ready)
@@ -347,7 +375,8 @@ class MainWindow(QMainWindow):
             self._save_settings()
             return
         if self.jobs.busy:
-            self.tell("Data folder not changed", "Wait until the current answer has been transcribed.")
+            self.tell("Data folder not changed", "Wait until the current answer has been transcribed (or the saved "
+                                                 "answers re-analysed: Stop in the status bar).")
             return
         if holds_data(target):
             if self.ask("Use the data in that folder?", f"{target} already holds mockinterview data. Switch to "
@@ -377,6 +406,8 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.session_id = None
         self._refresh_questions()
+        if self.analyses.parser == "ready":
+            self.analyses.reanalyse()          # a folder from another install may hold older answers
         self.statusBar().showMessage(f"Your data is now kept in {target}"
                                      + (f" ({moved.answers} answers moved)." if moved else "."))
 
@@ -632,6 +663,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.reviews.stop()                    # an unfinished final transcript is made at the next start
+        self.analyses.stop()                   # so is an unfinished re-analysis
         self.voices.stop()
         self.playback.stop()
         if self.rehearsal is not None:

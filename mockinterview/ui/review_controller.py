@@ -1,6 +1,10 @@
 """Coordinates the review of one saved answer: showing it, replacing its provisional transcript
 with the final one, and the user's corrections. The view only shows; the store and the core do
-the work; slow work runs in a worker."""
+the work; slow work (transcribing, analysing) runs in a worker.
+
+The review shows the analysis as stored, the same one History lists. An answer judged by an
+earlier engine version is shown as stored too, with a note, while it is analysed again in a worker;
+the review then shows the new analysis, which is what History lists from then on."""
 from __future__ import annotations
 
 import threading
@@ -9,10 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.analysis import EmptyAnswer
+from ..core.analysis import Analysis, EmptyAnswer
 from ..core.correction import CorrectionError, changed_words, correct
+from ..core.reanalysis import analyze_transcript, engine_version, reanalyse
 from ..core.store import AnswerRow, Store
-from ..pipeline import analyze_transcript
 from ..rehearsal import refine
 from ..transcribe import Cancelled
 from .answer_playback import AnswerPlayback
@@ -36,7 +40,9 @@ class ReviewController(QObject):
         self.answer_id: int | None = None
         self.row: AnswerRow | None = None
         self._refining: set[int] = set()
+        self._reanalysing: set[int] = set()
         self._stop_refining = threading.Event()
+        self.saving = False              # a correction or a restore is being analysed in a worker
         view.correction_saved.connect(self.save_correction)
         view.restore_requested.connect(self.restore_original)
         view.original_requested.connect(self.show_original)
@@ -47,14 +53,21 @@ class ReviewController(QObject):
 
     # -- showing ---------------------------------------------------------------------------------------
     def open(self, answer_id: int, takes_for=None, note: str = "") -> bool:
-        """Show a saved answer; takes_for(row) lists the takes of its question. False if it cannot be shown."""
+        """Show a saved answer as stored; takes_for(row) lists the takes of its question. False if it
+        cannot be shown."""
         row = self.store.answer(answer_id)
         if row is None or row.transcript is None:
             return False
-        try:
-            analysis = analyze_transcript(row.transcript)   # deterministic: same result as when saved
-        except EmptyAnswer:
-            return False
+        analysis = _stored(row)
+        current = analysis is not None and row.engine_version == engine_version() \
+            and analysis.engine_version == row.engine_version
+        if not current:
+            self._reanalyse(answer_id)
+            if analysis is None:
+                self.message.emit("This answer's stored analysis cannot be read; it is being analysed again.")
+                return False
+            note = note or ("Judged by an earlier version of the analysis (as History lists it); it is being "
+                            "analysed again from the stored transcript…")
         self.answer_id, self.row = answer_id, row
         self._takes_for = takes_for
         takes = takes_for(row) if takes_for else []
@@ -67,6 +80,32 @@ class ReviewController(QObject):
     def _reopen(self, note: str = "") -> None:
         if self.answer_id is not None:
             self.open(self.answer_id, self._takes_for, note)
+
+    # -- a newer engine ----------------------------------------------------------------------------------
+    def _reanalyse(self, answer_id: int) -> None:
+        """Analyse one answer again (it was judged by an earlier engine version) in a worker."""
+        if answer_id in self._reanalysing:
+            return
+        self._reanalysing.add(answer_id)
+        store = self.store
+
+        def done(result) -> None:
+            self._reanalysing.discard(answer_id)
+            if result.updated:
+                self.answers_reanalysed(result.updated)
+            elif result.failed:
+                self.message.emit(f"This answer could not be analysed again ({result.failed[0][1]}); "
+                                  "it keeps its earlier analysis.")
+
+        def failed(message: str, details: str) -> None:
+            self._reanalysing.discard(answer_id)
+            self.message.emit(f"This answer could not be analysed again ({message}); it keeps its earlier analysis.")
+        self.jobs.start(lambda: reanalyse(store, ids=[answer_id]), done, failed, self._errors)
+
+    def answers_reanalysed(self, ids) -> None:
+        """Saved answers were analysed again: show the new analysis if one of them is on screen."""
+        if self.answer_id in ids and not self.view.editing and not self.saving:
+            self._reopen("Analysed again with the current version of the analysis.")
 
     # -- the final transcript --------------------------------------------------------------------------
     def refine(self, answer_id: int, engine) -> None:
@@ -118,33 +157,73 @@ class ReviewController(QObject):
 
     # -- corrections -----------------------------------------------------------------------------------
     def save_correction(self, text: str) -> None:
+        """The corrected transcript is analysed and saved in a worker (the parser takes a moment);
+        the editor stays open, read-only, until then."""
         row = self.store.answer(self.answer_id) if self.answer_id is not None else None
-        if row is None or row.transcript is None:
+        if row is None or row.transcript is None or self.saving:
             return
-        try:
+        store = self.store
+
+        def work():
             corrected = correct(row.transcript, text)
             analysis = analyze_transcript(corrected)
-        except (CorrectionError, EmptyAnswer) as exc:
-            self._tell("Correction not saved", str(exc))
-            return
-        self.store.correct_answer(row.id, corrected, analysis)
-        n = changed_words(row.original or row.transcript, corrected)
-        self._reopen(f"You corrected this transcript: {n} word{'s' if n != 1 else ''} differ from what the "
-                     "engine heard. The analysis is redone from your text.")
-        self.message.emit("Correction saved; the analysis was redone.")
+            store.correct_answer(row.id, corrected, analysis)
+            return corrected
+
+        def done(corrected) -> None:
+            self._saved()
+            n = changed_words(row.original or row.transcript, corrected)
+            if row.id == self.answer_id:
+                self._reopen(f"You corrected this transcript: {n} word{'s' if n != 1 else ''} differ from what "
+                             "the engine heard. The analysis is redone from your text.")
+            self.message.emit("Correction saved; the analysis was redone.")
+
+        def failed(message: str, details: str) -> None:
+            self._saved()
+            self._tell("Correction not saved", message)
+        self._saving("Redoing the analysis from your text…")
+        self.jobs.start(work, done, failed, self._errors + (CorrectionError, EmptyAnswer))
 
     def restore_original(self) -> None:
         row = self.store.answer(self.answer_id) if self.answer_id is not None else None
-        if row is None or row.original is None:
+        if row is None or row.original is None or self.saving:
             return
         if not self._ask("Restore the original transcript?",
                          "Go back to the transcript as the engine heard it? Your corrections are discarded."):
             return
-        self.store.restore_original(row.id, analyze_transcript(row.original))
-        self._reopen("The transcript is again as the engine heard it.")
+        store = self.store
+
+        def done(_restored) -> None:
+            self._saved()
+            if row.id == self.answer_id:
+                self._reopen("The transcript is again as the engine heard it.")
+
+        def failed(message: str, details: str) -> None:
+            self._saved()
+            self._tell("Original not restored", message)
+        self._saving("Redoing the analysis from the engine's transcript…")
+        self.jobs.start(lambda: store.restore_original(row.id, analyze_transcript(row.original)), done, failed,
+                        self._errors)
+
+    def _saving(self, text: str) -> None:
+        self.saving = True
+        self.view.set_busy(True)
+        self.message.emit(text)
+
+    def _saved(self) -> None:
+        self.saving = False
+        self.view.set_busy(False)
 
     def show_original(self) -> None:
         row = self.store.answer(self.answer_id) if self.answer_id is not None else None
         if row is None or row.original is None:
             return
         self._tell("The transcript as the engine heard it", row.original.text)
+
+
+def _stored(row: AnswerRow) -> Analysis | None:
+    """The analysis as stored with the answer (None if there is none, or it cannot be read)."""
+    try:
+        return Analysis.from_json_dict(row.analysis) if row.analysis else None
+    except (KeyError, TypeError, ValueError):
+        return None

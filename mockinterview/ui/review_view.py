@@ -158,8 +158,8 @@ class ReviewView(QWidget):
         self.edit_button.clicked.connect(self.start_editing)
         self.save_edit.clicked.connect(self._save_edit)
         self.editor.saved.connect(self._save_edit)
-        self.cancel_edit.clicked.connect(self.stop_editing)
-        self.editor.cancelled.connect(self.stop_editing)
+        self.cancel_edit.clicked.connect(self._cancel_edit)
+        self.editor.cancelled.connect(self._cancel_edit)
         self.original_button.clicked.connect(self.original_requested)
         self.restore_button.clicked.connect(self.restore_requested)
 
@@ -242,7 +242,19 @@ class ReviewView(QWidget):
         if was_editing:
             self.transcript.setFocus()
 
+    def set_busy(self, busy: bool) -> None:
+        """The correction is being analysed and saved: the editor waits, read-only."""
+        self.editor.setReadOnly(busy)
+        for b in (self.save_edit, self.cancel_edit, self.restore_button):
+            b.setEnabled(not busy)
+
+    def _cancel_edit(self) -> None:
+        if not self.editor.isReadOnly():
+            self.stop_editing()
+
     def _save_edit(self) -> None:
+        if self.editor.isReadOnly():
+            return                                 # already being saved
         text = self.editor.toPlainText()
         if self.analysis is not None and " ".join(text.split()) == " ".join(self.analysis.text.split()):
             self.stop_editing()                  # nothing changed

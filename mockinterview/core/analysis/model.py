@@ -112,3 +112,21 @@ class Analysis:
             "engine_version": self.engine_version,
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_json_dict(cls, d: dict) -> "Analysis":
+        """The Analysis a `mockinterview.analysis/1` object was made from (a stored answer's, shown as
+        stored). Fields the contract does not carry come back as their defaults: the delivery's speech
+        span (duration_s) is None and its filler count is recounted from the filler highlights."""
+        sentences = [Sentence(s["start"], s["end"], s["text"], s["agent"], s["star"], s["quantified"],
+                              s.get("reason", ""), s.get("t_start"), s.get("t_end")) for s in d["sentences"]]
+        highlights = [Highlight(h["start"], h["end"], h["kind"]) for h in d["highlights"]]
+        o, dl, st = d["ownership"], d["delivery"], d["star"]
+        return cls(d["text"], sentences, highlights,
+                   Ownership(o["verdict"], o["score"], o["self_actions"], o["team_actions"]),
+                   Delivery(dl["words"], dl["wpm"], dl["fillers_per_100_words"], dl["hedges"], dl["long_pauses"],
+                            None, sum(1 for h in highlights if h.kind == "filler")),
+                   StarCoverage(st["situation"], st["task"], st["action"], st["result"], st["result_quantified"],
+                                st.get("action_share", 0.0)),
+                   list(d["tips"]), d.get("language", "en"), d.get("duration_s"), d.get("engine_version", ""),
+                   list(d.get("warnings", ())))
