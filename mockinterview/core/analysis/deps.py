@@ -312,7 +312,14 @@ class _Reader:
         if subj_tok is not None and subj_tok.lower_ in ("me", "us") and v.dep_ in ("ccomp", "xcomp") and \
                 self.subject(v.head)[1] not in ("self", "team"):
             embedded = True                            # "it really helped me grow": done to me, by it
-        if source is not None and v.dep_ in NON_FINITE_DEPS | {"conj"}:
+        if source is not None and source.dep_ == "csubj" and v.tag_ == "VB":
+            # a pseudo-cleft takes its time from the clause naming it: "What I did was call" is
+            # past and mine, "What I do differently is go to legal" a habit, "what I'd do" hypothetical
+            sup = self.facts(source)
+            habitual = habitual or sup.hypothetical or _present_form(source) or \
+                any(a.lower_ in MODAL_HYPO | {"'d"} for a in source.children if a.dep_ == "aux")
+            hypothetical = hypothetical or sup.hypothetical
+        elif source is not None and v.dep_ in NON_FINITE_DEPS | {"conj"}:
             up = self.facts(source)
             embedded = embedded or up.embedded
             if not auxes or v.dep_ != "conj":
@@ -436,6 +443,10 @@ class _Reader:
             if tok.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return tok, _antecedent(v), None
             return tok, classes[0], None
+        cleft = next((c for c in v.children if c.dep_ in ("csubj", "csubjpass") and c.tag_.startswith("VB")), None)
+        if cleft is not None and v.tag_ == "VB":
+            tok, cls, _ = self.subject(cleft, depth + 1)   # "What I did was call the client": I called
+            return tok, cls, cleft
         expl = next((c for c in v.children if c.dep_ == "expl"), None)
         if expl is not None:
             return expl, "thing", None
@@ -453,6 +464,11 @@ class _Reader:
                 return before, _np_class(before), None   # "… and housekeeping had three people call out"
             tok, cls, _ = self.subject(v.head, depth + 1)
             return tok, cls, v.head
+        if v.dep_ == "xcomp" and v.tag_ == "VB" and lemma(v.head) == "be":
+            cleft = next((c for c in v.head.children if c.dep_ == "csubj" and c.tag_.startswith("VB")), None)
+            if cleft is not None:
+                tok, cls, _ = self.subject(cleft, depth + 1)   # "What I did was call the client"
+                return tok, cls, cleft
         if v.dep_ == "xcomp":
             head = v.head
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj", "dative")), None)
@@ -499,6 +515,8 @@ class _Reader:
             return "feeling"                           # "I made a real effort not to take it personally"
         if lem == "take" and obj_lemmas & {"care", "pride"}:
             return "feeling"                           # "I took care to get a full picture"
+        if lem == "do" and v.dep_ == "csubj" and obj_lemmas & {"what"}:
+            return "state"                             # "What I did was…": the act is what follows
         if lem == "do" and obj_lemmas & {"best"}:
             return "feeling"
         if lem == "play" and obj_lemmas & {"part", "role"} or v.dep_ == "relcl" and lem == "play" and \
@@ -713,7 +731,7 @@ class _Reader:
 
 def _passive(v) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children):
-        return True
+        return v.tag_ == "VBN" or v.tag_ not in ("VB", "VBG", "VBP", "VBZ", "VBD")   # "what I do is go": no passive
     return v.tag_ == "VBN" and v.dep_ == "conj" and _passive(v.head) and \
         not any(c.dep_ in ("aux", "nsubj") for c in v.children)
 
