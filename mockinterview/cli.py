@@ -187,6 +187,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
     threading.Thread(target=meter, daemon=True).start()
     # the parser loads while the user speaks, not after Stop (a failure is reported by the analysis)
     threading.Thread(target=_warm_up_quietly, daemon=True).start()
+    if not rec.wait_until_hearing(3.0):       # say "recording" only once audio flows
+        print("mockinterview: the microphone has not delivered any audio yet; recording anyway.", file=sys.stderr)
     if question:
         print(f"Question: {question.text}", file=sys.stderr)
     print(f"Recording to {out}. Press Enter to stop (Ctrl-C also stops).", file=sys.stderr)

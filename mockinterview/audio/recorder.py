@@ -53,6 +53,7 @@ class Recorder:
         self._q: queue.Queue = queue.Queue()
         self._paused = threading.Event()
         self._stopping = threading.Event()
+        self._hearing = threading.Event()         # set by the first block of audio
         self._writer: WavStreamWriter | None = None
         self._thread: threading.Thread | None = None
         self._stream = None
@@ -123,8 +124,20 @@ class Recorder:
                 last = exc
         raise last or RecorderError(f"cannot open microphone {device.name!r}")
 
+    @property
+    def hearing(self) -> bool:
+        """Whether audio has started to flow from the device."""
+        return self._hearing.is_set()
+
+    def wait_until_hearing(self, timeout: float = 3.0) -> bool:
+        """Block until the device delivers its first audio (or timeout). Some sound servers start a
+        capture stream with a delay (PulseAudio through ALSA: up to ~2 s): a user told "recording"
+        before audio flows would lose their first words."""
+        return self._hearing.wait(timeout)
+
     def _callback(self, indata, frames: int) -> None:
         # Runs on PortAudio's thread: copy and hand over, nothing else.
+        self._hearing.set()
         if not self._paused.is_set():
             self._q.put(np.array(indata, dtype=np.float32, copy=True))
 

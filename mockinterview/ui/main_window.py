@@ -34,6 +34,8 @@ from .settings_dialog import SettingsDialog
 from .status_progress import StatusProgress
 from .workers import Jobs
 
+STARTING_MIC = "Starting the microphone… start speaking when the timer moves."
+RECORDING = "Recording… press Space to stop, Esc to cancel."
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
 SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer now)"),
              ("Esc", "cancel the current take or the thinking time"),
@@ -533,7 +535,8 @@ class MainWindow(QMainWindow):
             return
         self.current_question = q
         self.practice.set_recording(True)
-        self.practice.status.setText("Recording… press Space to stop, Esc to cancel.")
+        # some sound servers start delivering audio a second or two late: say so until it flows
+        self.practice.status.setText(RECORDING if self.rehearsal.recorder.hearing else STARTING_MIC)
         self.timer.start()
 
     def _tick(self) -> None:
@@ -542,6 +545,8 @@ class MainWindow(QMainWindow):
             return
         rec = r.recorder
         self.practice.show_progress(rec.elapsed, rec.level_dbfs)
+        if rec.hearing and self.practice.status.text() == STARTING_MIC:
+            self.practice.status.setText(RECORDING)
         if rec.error:
             self.stop_take()
         elif rec.silent:

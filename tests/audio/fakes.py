@@ -8,8 +8,9 @@ from mockinterview.audio.devices import InputDevice
 
 
 class FakeStream:
-    def __init__(self, rate, blocksize, callback, on_finished, signal, die_after_s=None):
+    def __init__(self, rate, blocksize, callback, on_finished, signal, die_after_s=None, first_after_s=0.0):
         self.rate, self.blocksize = rate, blocksize
+        self.first_after_s = first_after_s          # a sound server that starts delivering late
         self.callback, self.on_finished = callback, on_finished
         self.signal, self.die_after_s = signal, die_after_s
         self.active = False
@@ -20,6 +21,8 @@ class FakeStream:
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self):
+        if self._stop.wait(self.first_after_s):
+            return
         t0 = time.monotonic()
         n = 0
         while not self._stop.is_set():
@@ -50,16 +53,18 @@ def silence(n, size, rate):
 
 
 class FakeBackend:
-    def __init__(self, devices=None, signal=tone, die_after_s=None, rate=48_000):
+    def __init__(self, devices=None, signal=tone, die_after_s=None, rate=48_000, first_after_s=0.0):
         self.devices = devices if devices is not None else [InputDevice(0, "Fake Mic", rate, 1, True)]
         self.signal, self.die_after_s = signal, die_after_s
+        self.first_after_s = first_after_s
         self.stream = None
 
     def input_devices(self):
         return list(self.devices)
 
     def open_input(self, device, rate, channels, blocksize, callback, on_finished):
-        self.stream = FakeStream(rate, blocksize, callback, on_finished, self.signal, self.die_after_s)
+        self.stream = FakeStream(rate, blocksize, callback, on_finished, self.signal, self.die_after_s,
+                                 self.first_after_s)
         return self.stream
 
 

@@ -109,3 +109,19 @@ def test_cannot_create_the_file(tmp_path):
     with pytest.raises((RecorderError, OSError)):
         rec.start()
     rec.stop()
+
+
+def test_a_late_starting_device_is_waited_for_before_recording_is_announced(tmp_path):
+    """PulseAudio through ALSA can deliver a capture stream's first audio ~2 s after it starts:
+    the CLI says "Recording" (and the window stops saying "Starting the microphone") only then."""
+    rec = Recorder(tmp_path / "late.wav", backend=FakeBackend(first_after_s=0.6))
+    rec.start()
+    assert not rec.hearing
+    t0 = time.monotonic()
+    assert rec.wait_until_hearing(3.0)
+    assert 0.4 < time.monotonic() - t0 < 2.0 and rec.hearing
+    rec.stop()
+    never = Recorder(tmp_path / "never.wav", backend=FakeBackend(first_after_s=30))
+    never.start()
+    assert not never.wait_until_hearing(0.3)
+    never.stop()

@@ -780,3 +780,17 @@ def test_a_missing_parser_is_explained_not_shown_as_a_traceback(qtbot, make_wind
     assert "Traceback" not in w.told[0] and "Something went wrong" not in w.told[0]
     assert "parser is missing" in w.statusBar().currentMessage() and w.analyses.parser == "missing"
     assert w.isEnabled() and w.practice.list.isEnabled()     # the rest of the window works
+
+
+def test_the_window_says_the_microphone_is_starting_until_audio_flows(qtbot, make_window):
+    """A sound server that delivers the first audio late: the user is not told "Recording" into a
+    microphone that is not yet heard (their first words would be lost)."""
+    from mockinterview.ui.main_window import RECORDING, STARTING_MIC
+    w = make_window(backend=FakeBackend(first_after_s=1.0))
+    _ready(qtbot, w)
+    w.practice.list.setCurrentRow(0)
+    w.start_take()
+    assert w.practice.status.text() == STARTING_MIC
+    qtbot.waitUntil(lambda: w.practice.status.text() == RECORDING, timeout=5_000)
+    assert w.rehearsal.recorder.hearing
+    qtbot.keyClick(w, Qt.Key_Escape)
