@@ -136,16 +136,21 @@ class Tally:
         self.answers += 1
         skip = ambiguous_sentences(rec)
         pairs = align(analysis.sentences, label_spans(rec))
-        for i, (g, p) in enumerate(pairs):
-            if i in skip:
-                continue
+        self.add_sentences(p for i, p in enumerate(pairs) if i not in skip)
+        self.add_verdict(rec, analysis.ownership)
+        return pairs
+
+    def add_sentences(self, pairs) -> None:
+        """(gold sentence, predicted sentence or None) pairs; None counts as none/other/False."""
+        for g, p in pairs:
             self.agent.append((g["agent"], p.agent if p else "none"))
             self.star.append((g["star"], p.star if p else "other"))
             self.quant.append((g["quantified"], p.quantified if p else False))
+
+    def add_verdict(self, rec: dict, ownership) -> None:
         if not ambiguous_answer(rec):
-            self.verdict.append((rec["ownership"], analysis.ownership.verdict))
-            self.scores.append((rec["score_1to5"], analysis.ownership.score))
-        return pairs
+            self.verdict.append((rec["ownership"], ownership.verdict))
+            self.scores.append((rec["score_1to5"], ownership.score))
 
     def merge(self, other: "Tally") -> "Tally":
         t = Tally()

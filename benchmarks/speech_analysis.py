@@ -306,17 +306,9 @@ def score(rec: dict, file: str, voice: str, seconds: float, text_analysis, trans
     if a is not None:
         c = carry(rec, a)
         unaligned = c.unaligned
-        for g, p in c.by_heard:
-            speech.agent.append((g["agent"], p.agent))
-            speech.star.append((g["star"], p.star))
-            speech.quant.append((g["quantified"], p.quantified))
-        for g, p in c.by_gold:
-            speech_gold.agent.append((g["agent"], p.agent if p else "none"))
-            speech_gold.star.append((g["star"], p.star if p else "other"))
-            speech_gold.quant.append((g["quantified"], p.quantified if p else False))
-        if not ambiguous_answer(rec):
-            speech.verdict.append((rec["ownership"], a.ownership.verdict))
-            speech.scores.append((rec["score_1to5"], a.ownership.score))
+        speech.add_sentences(c.by_heard)
+        speech_gold.add_sentences(c.by_gold)
+        speech.add_verdict(rec, a.ownership)
     else:
         for _, _, g in label_spans(rec):
             speech_gold.agent.append((g["agent"], "none"))
