@@ -40,7 +40,7 @@ def invariance(sources, show: bool) -> None:
     from transforms import TRANSFORMS
 
     from mockinterview.core.analysis import analyze
-    print(f"\nVerdict kept and score within 0.3 when the answer is rewritten")
+    print("\nVerdict kept and score within 0.3 when the answer is rewritten")
     print(f"{'file':<12}{'ans.':>6}" + "".join(f"{k:>16}" for k in TRANSFORMS))
     for name, recs in sources:
         kept = dict.fromkeys(TRANSFORMS, 0)

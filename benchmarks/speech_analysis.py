@@ -55,8 +55,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from labelled import (FILES, LABELLED, SHARED, Tally, ambiguous_answer, ambiguous_sentences,  # noqa: E402
-                      label_spans, load, spearman, tuned_on)
+from labelled import (FILES, LABELLED, SHARED, Tally, ambiguous_sentences,  # noqa: E402
+                      label_spans, load, tuned_on)
 
 TARGET_AGREEMENT = 0.95
 TARGET_DROP_POINTS = 3.0
