@@ -70,7 +70,7 @@ class Clause:
                 return "team"
             return "none"
         if self.subject == "other":
-            if self.kind in ("action", "speech", "lead", "feeling", "evaluative", "cognition"):
+            if self.kind in ("action", "speech", "lead", "feeling", "evaluative", "cognition", "participation"):
                 return "other"
             return "none"
         return "none"

@@ -289,7 +289,7 @@ class _Reader:
         if subject in ("none", "thing") and v.tag_ == "VBG" and any(t.lower_ == "myself" or (
                 t.lower_ == "own" and t.head.lower_ in ("on", "time")) for t in v.subtree):
             subject = "self"                           # "…going through the tutorials on my own"
-        if subject == "thing" and subj_tok is not None and subj_tok.tag_ in ("NN", "NNS", "NNP", "NNPS") and \
+        if subject == "thing" and subj_tok is not None and subj_tok.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and \
                 lem in L.ANIMATE_VERBS and lemma(subj_tok) not in L.TOOL_NOUNS | L.WORK_NOUNS | L.DOCUMENT_NOUNS \
                 and subj_tok.lower_ not in L.METRIC_ACRONYMS:
             subject = "other"                          # "the trustees asked me to…": only people ask
@@ -338,10 +338,13 @@ class _Reader:
         if v.dep_ == "conj" and v.tag_ == "VBG" and not _has_child(v, SUBJ) and v.head.tag_.startswith("VB") \
                 and _framing(v.head, lemma(v.head)):
             framing = True                             # "I was responsible for coordination and ensuring…"
-        if v.dep_ in ("ccomp", "xcomp") and source is None and v.head.tag_.startswith("VB") and subject != "self":
-            up = self.facts(v.head)
-            if up.hypothetical or up.habitual and up.subject == "self":
-                hypothetical = True                    # "I always try to make every customer feel…"
+        if source is None and subject != "self" and v.dep_ in ("ccomp", "xcomp", "advcl", "conj", "relcl"):
+            head = self._clause_head(v) if v.dep_ != "conj" else v.head
+            if head is not None and head.i != v.i and head.tag_.startswith("VB"):
+                up = self.facts(head)
+                if up.hypothetical or up.habitual and up.subject == "self":
+                    hypothetical = True                # "I always try to make every customer feel…",
+                                                       # "I'd make sure they knew", "…as they got on"
         if _under(v, ("pcomp",), ("instead", "rather", "without")) or self._alternative(v):
             negated = True                             # "instead of just saying no"
         if v.dep_ in ("xcomp", "ccomp") and subject == "self" and lemma(v.head) in L.WEAK_VERBS and \
@@ -575,8 +578,9 @@ class _Reader:
             if lem == "get" and (xcomp is not None or _has_child(v, ("prt", "ccomp", "advmod", "oprd"))
                                  or (_has_child(v, ("dobj",)) and _has_child(v, ("prep",), L.DIRECTIONS))):
                 return "action"                        # "got the vendor to agree", "got both foremen together"
-            if lem == "be" and any(c.dep_ == "acomp" and c.lower_ in L.EMOTION_ADJECTIVES and
-                                   c.lower_ not in L.STATE_EMOTIONS for c in kids):
+            if lem == "be" and any(c.dep_ == "acomp" and (c.lower_ in L.EMOTION_ADJECTIVES or
+                                                          lemma(c) in L.EMOTION_ADJECTIVES) and
+                                   c.lower_ not in L.STATE_EMOTIONS and lemma(c) not in L.STATE_EMOTIONS for c in kids):
                 return "evaluative"                    # "the client was thrilled" (but "he was confused": a state)
             return "state"
         if lem in L.CHANGE_VERBS and (subject in ("thing", "none", "generic", "work-self", "work-team") or (
@@ -749,7 +753,9 @@ def _hypothetical(v, aux_words: list[str], subject: str) -> bool:
         return True
     subj = next((c for c in v.children if c.dep_ in SUBJ), None)
     generic = subj is not None and (subj.lower_ in GENERIC_WORDS or subj.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in subj.children))
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in subj.children)
+        or any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") or c.dep_ == "poss" and c.lower_ == "your"
+               for c in subj.children))               # "every new user sees", "what your customers use"
     if generic and (not aux_words and _present_form(v) or _has_child(v, ("mark",), ("whenever",))):
         return True                                # "people ask", "whenever someone picked up"
     return False
