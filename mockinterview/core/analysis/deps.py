@@ -518,6 +518,11 @@ class _Reader:
             return "feeling"                           # "I made a real effort not to take it personally"
         if lem == "take" and obj_lemmas & {"care", "pride"}:
             return "feeling"                           # "I took care to get a full picture"
+        if lem == "do" and objs and all(o.lower_ in ("that", "this", "it", "what", "so") for o in objs) and \
+                not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in kids) and \
+                (v.dep_ in ("relcl", "ccomp", "csubj") or any(o.lower_ in ("that", "this") for o in objs)):
+            return "state"                             # "here's what I did", "Yes, I did that at my last job":
+                                                       # the act is named elsewhere, if at all
         if lem == "do" and v.dep_ == "csubj" and obj_lemmas & {"what"}:
             return "state"                             # "What I did was…": the act is what follows
         if lem == "do" and obj_lemmas & {"best"}:
@@ -525,9 +530,15 @@ class _Reader:
         if lem == "play" and obj_lemmas & {"part", "role"} or v.dep_ == "relcl" and lem == "play" and \
                 lemma(v.head) in ("part", "role"):
             return "participation"                     # "the part I played"
-        if lem == "find" and _has_child(v, ("oprd", "acomp", "ccomp", "xcomp")) and \
-                not _has_child(v, ("mark",), ("that",)) and any(c.dep_ == "dobj" for c in kids):
+        if lem == "find" and (_has_child(v, ("oprd", "acomp", "xcomp")) and any(c.dep_ == "dobj" for c in kids)
+                              or any(c.dep_ == "ccomp" and not c.tag_.startswith("VB") for c in kids)):
             return "cognition"                         # "I found it a really valuable experience"
+        if lem in ("have", "get") and subject == "self" and (
+                any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBN" and _has_child(c, ("nsubj", "nsubjpass"))
+                    for c in kids)
+                or any(c.dep_ == "dobj" and any(g.dep_ == "acl" and g.tag_ == "VBN" and g.i == c.i + 1
+                                                for g in c.children) for c in kids)):
+            return "action"                            # "I had the house restaged, got new photos taken"
         if lem == "do" and obj_lemmas & {"part", "bit", "share"}:
             return "participation"                     # "I just did my part": no act named
         if lem == "give" and any(t.lower_ == "benefit" for t in v.subtree):
@@ -630,6 +641,9 @@ class _Reader:
             return True                                # "now I don't book a pour until…"
         if subject == "self" and v.tag_ == "VBG" and any(a in ("am", "'m") for a in aux_words):
             return True                                # "I'm working on…": not inside the story
+        if subject == "self" and v.dep_ == "relcl" and v.tag_ == "VBN" and \
+                any(a in ("have", "'ve", "has") for a in aux_words):
+            return True                                # "one of the less glamorous things I've done"
         if subject == "self" and _career_span(v):
             return True                                # "I taught maths for eight years": a biography
         if subject in ("self", "team") and v.tag_ == "VBN" and any(a in ("have", "'ve", "has") for a in aux_words):
