@@ -568,6 +568,11 @@ class _Reader:
             return "participation"
         if lem == "look" and _has_child(v, ("prep", "prt"), ("at", "into", "over", "through", "up")):
             return "action"                            # "we looked at every fall", not "it looked good"
+        if lem == "get" and any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN" and c.i > v.i for c in kids) \
+                and not any(c.dep_ in ("dobj",) for c in kids):
+            return "state"                             # "we got asked to…": the asking is the clause
+        if lem == "run" and _has_child(v, ("prt", "prep", "advmod"), ("out",)):
+            return "state"                             # "we ran out of the lamb": it happened to us
         if lem == "run" and _has_child(v, ("prep",), ("into",)):
             return "state"                             # "we ran into a wall": an experience
         if lem == "end" and _has_child(v, ("prt",), ("up",)):
@@ -748,6 +753,9 @@ class _Reader:
 # -- helpers ----------------------------------------------------------------------------------------------
 
 def _passive(v) -> bool:
+    if v.tag_ == "VBN" and v.dep_ in ("xcomp", "ccomp") and lemma(v.head) == "get" and v.head.i < v.i \
+            and not any(c.dep_ in ("dobj", "nsubj") for c in v.head.children):
+        return True                                    # "our team got asked to build", "we got told"
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children):
         return v.tag_ == "VBN" or v.tag_ not in ("VB", "VBG", "VBP", "VBZ", "VBD")   # "what I do is go": no passive
     return v.tag_ == "VBN" and v.dep_ == "conj" and _passive(v.head) and \
