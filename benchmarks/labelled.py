@@ -10,10 +10,11 @@ Files (format: ../shared/README.md; meaning: ../shared/LABELING.md):
   sentences left ambiguous are marked in notes);
 - tests/fixtures/labelled/answers-holdout.jsonl: 72 more in nine further registers, written and
   labelled without sight of the engine;
-- tests/fixtures/labelled/answers-tuning-{a,b,c,d}.jsonl: 40 answers each, written for tuning in
+- tests/fixtures/labelled/answers-tuning-{a,b,c,d,e,f}.jsonl: 40 answers each, written for tuning in
   yet other registers (spoken-style transcripts, hospitality, logistics, call centres, chefs,
   paramedics, non-native English, graduates, executives, STAR templates, bullet lists, very
-  short and very long answers), labelled by the guide without sight of the engine.
+  short and very long answers; e: the guide's hardest sentence distinctions; f: whole STAR
+  stories, short ones and unusual orders), labelled by the guide without sight of the engine.
 
 The split is fixed: the engine is tuned on answers-dev, the tuning files and the probes numbered
 01 and 05 of each kind ("tuned on"); the probes numbered 03 and 07, the register answers and the held-out
@@ -40,6 +41,8 @@ FILES = {
     "tuning-b": LABELLED / "answers-tuning-b.jsonl",
     "tuning-c": LABELLED / "answers-tuning-c.jsonl",
     "tuning-d": LABELLED / "answers-tuning-d.jsonl",
+    "tuning-e": LABELLED / "answers-tuning-e.jsonl",
+    "tuning-f": LABELLED / "answers-tuning-f.jsonl",
 }
 AGENTS = ("self", "team", "other", "passive", "none")
 STARS = ("situation", "task", "action", "result", "reflection", "other")

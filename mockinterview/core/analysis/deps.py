@@ -26,7 +26,7 @@ NON_FINITE_DEPS = {"xcomp", "pcomp", "advcl", "acl"}
 MODAL_HYPO = {"would", "could", "might", "should", "may", "must", "can", "will", "'ll", "shall", "wo", "ca"}
 NOT_ACTION = ("cognition", "feeling", "state", "participation", "trait", "evaluative")
 ASPECTUAL = {"start", "begin", "keep", "continue", "stop", "finish", "go", "resume", "spend", "manage",
-             "decide", "choose", "offer", "volunteer", "rush", "hurry", "proceed", "bother", "stay", "sit"}
+             "decide", "choose", "offer", "volunteer", "rush", "hurry", "proceed", "bother", "stay", "sit", "end"}
 GENERIC_WORDS = {"anyone", "anybody", "nobody", "people", "everyone", "everybody", "whoever", "someone",
                  "somebody"}
 QUOTATIVE = re.compile(
@@ -299,7 +299,10 @@ class _Reader:
         if giver is not None:
             kind = "action"
         if lem in L.EVALUATIVE_VERBS:
-            kind = "evaluative" if subject not in ("self",) else ("feeling" if lem == "agree" else kind)
+            kind = "evaluative" if subject not in ("self",) else (
+                "feeling" if lem == "agree" and not (_has_child(v, ("prep",), ("with", "on")) and
+                                                     any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+                                                     or _has_child(v, ("xcomp",))) else kind)
         nominal = self._nominalised(v, lem, subj_tok, subject)
         if nominal:
             passive = True                             # "a root-cause review found…", "it meant a lot of coordination"
@@ -330,6 +333,9 @@ class _Reader:
             if v.dep_ != "conj" and up.kind in NOT_ACTION and lemma(source) not in ASPECTUAL and kind != "speech" \
                     and not purpose_with:
                 kind = up.kind                         # "I learned a lot from watching him": still learning
+            if v.dep_ == "conj" and not _has_child(v, SUBJ) and up.kind in ("feeling", "cognition") and \
+                    source.dep_ == "xcomp" and self.facts(source).kind == self.facts(source.head).kind:
+                kind = up.kind                         # "I tried to stay positive and not take it personally"
             if v.dep_ != "conj" and up.framing and subject == up.subject:
                 framing = True                         # "I was responsible for rolling it out"
             if v.dep_ == "conj" and up.negated and not negated and not _has_child(v, ("nsubj",)) \
@@ -442,6 +448,8 @@ class _Reader:
             classes = [_np_class(s) for s in subs]
             if "self" in classes and len(subs) > 1:   # "we, but mostly I, did"
                 return subs[classes.index("self")], "self", None
+            if "team" in classes and len(subs) > 1:   # "My head of department and I sat down" (parsed apart)
+                return subs[classes.index("team")], "team", None
             tok = subs[0]
             if tok.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return tok, _antecedent(v), None
@@ -600,8 +608,8 @@ class _Reader:
                 return "evaluative"                    # "the client was thrilled" (but "he was confused": a state)
             return "state"
         if lem in L.CHANGE_VERBS and (subject in ("thing", "none", "generic", "work-self", "work-team") or (
-                subject == "other" and (_measured(v) or any(c.dep_ in SUBJ and c.lower_ in ("they", "them")
-                                                            for c in kids)))):
+                subject == "other" and not _has_child(v, ("prt",), ("in", "by", "off", "over", "back"))
+                and (_measured(v) or any(c.dep_ in SUBJ and c.lower_ in ("they", "them") for c in kids)))):
             return "state"                             # "sales went up 60%", "they'd dropped": an outcome
         if lem in L.CHANGE_VERBS - {"go", "come", "hit", "reach", "double", "triple"} and subject in ("self", "team") \
                 and not _has_child(v, ("dobj", "obj")):
@@ -790,8 +798,9 @@ def _career_span(v) -> bool:
     """A stretch of a career, not a step in a story: "for eight years", "twelve years in the army",
     "all through university", "throughout my degree"."""
     for c in v.children:
-        if c.dep_ in ("npadvmod", "dobj") and c.lower_ in _SPAN_UNITS and any(g.dep_ == "nummod" for g in c.children):
-            return True
+        if (c.dep_ == "npadvmod" or c.dep_ == "dobj" and lemma(v) in ("spend", "serve", "do")) and \
+                c.lower_ in _SPAN_UNITS and any(g.dep_ == "nummod" for g in c.children):
+            return True                                # not "I pulled five years of claims"
         if c.dep_ == "prep" and c.lower_ == "for" and any(
                 g.lower_ in _SPAN_UNITS and any(n.dep_ == "nummod" or n.lower_ in ("many", "several") for n in g.children)
                 for g in c.children):
@@ -881,9 +890,12 @@ def _np_class(tok) -> str:
         if _has_child(tok, ("conj",)):
             return "team"
         doc = tok.doc
-        if tok.i >= 2 and doc[tok.i - 1].lower_ == "and" and doc[tok.i - 2].tag_ in ("NN", "NNS", "NNP", "NNPS") \
-                and doc[tok.i - 2].dep_ not in ("dobj", "pobj", "attr", "dative"):
-            return "team"                              # "Two classmates and I chose…" (parsed apart)
+        if tok.i >= 2 and doc[tok.i - 1].lower_ == "and" and tok.dep_ in SUBJ:
+            before = doc[tok.i - 2]
+            while before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.head.i < before.i:
+                before = before.head.head              # "My head of department and I"
+            if before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and before.dep_ not in ("dobj", "pobj", "attr", "dative"):
+                return "team"                          # "Two classmates and I chose…", "The other two and I met"
         return "self"
     if low in ("we", "us", "ourselves", "everyone", "everybody"):
         return "team"
