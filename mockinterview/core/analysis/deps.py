@@ -13,7 +13,7 @@ those facts. Word lists (what counts as cognition, a person, a tool) are in lexi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import lexicon as L
@@ -141,7 +141,7 @@ def read_answer(doc, spans: list[tuple[int, int]], sent_tokens: list[list[Token]
             # comma splice: "My manager said, we need it by Friday, I didn't have the data")
             stop = text.find(".", a + m.end(), b)
             quotes.append((a + m.end(), stop if stop > 0 else b))
-    reader = _Reader(doc, quotes)
+    reader = _Reader(doc, quotes, starts)
     out: list[list[Clause]] = [[] for _ in spans]
     for v in doc:
         if not reader.is_predicate(v):
@@ -181,6 +181,8 @@ def _fragment_verb(doc, a: int, b: int, toks: list[Token], clauses: list[Clause]
     words = [i for i, t in enumerate(toks) if t.is_word and t.low not in L.DISCOURSE and t.low != "also"]
     if not words or len(toks) < 3:
         return None
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc.char_span(a, b, alignment_mode="expand") or ()):
+        return None                                    # "Missed extensions went from one a week to zero"
     k = words[0]
     first = toks[k]
     if not first.text[:1].isupper() or any(c.verb_start <= k < c.verb_end for c in clauses):
@@ -189,7 +191,7 @@ def _fragment_verb(doc, a: int, b: int, toks: list[Token], clauses: list[Clause]
     if span is None or len(span) != 1:
         return None
     tok = span[0]
-    if tok.tag_ not in ("VBN", "VBD", "JJ") or tok.dep_ not in ("amod", "compound", "ROOT", "nmod"):
+    if tok.tag_ not in ("VBN", "VBD", "JJ", "NNP", "NN") or tok.dep_ not in ("amod", "compound", "ROOT", "nmod"):
         return None
     low = first.low
     past = low in L.IRREGULAR_PAST or (low.endswith("ed") and low not in L.NOT_PAST_ED)
@@ -233,10 +235,30 @@ def _has_child(v, deps, words=None) -> bool:
 
 
 class _Reader:
-    def __init__(self, doc, quotes: list[tuple[int, int]] = ()):
+    def __init__(self, doc, quotes: list[tuple[int, int]] = (), starts: list[int] = ()):
         self.doc = doc
         self.memo: dict[int, _Facts] = {}
         self.quotes = list(quotes)
+        self.starts = list(starts)              # where the answer's own sentences begin (characters)
+        self._token_starts: list[int] | None = None
+
+    def opens_sentence(self, v) -> bool:
+        """Whether v comes first in its sentence as the answer punctuates it (after fillers and
+        discourse words), or in the parser's sentence when no spans were given."""
+        if not self.starts:
+            return _opens_sentence(v)
+        a = self.starts[max(0, bisect_right(self.starts, v.idx) - 1)]
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        first = bisect_left(self._token_starts, a)
+        for t in self.doc[first:v.i + 1]:          # only the tokens between, so long answers stay linear
+            if t.i == v.i:
+                return True
+            if t.is_punct or t.is_space or t.lower_ in L.DISCOURSE or t.lower_ in L.FILLER_WORDS or \
+                    t.tag_ in ("UH", "RB", "CC"):
+                continue
+            return False
+        return False
 
     # -- which tokens head clauses --------------------------------------------------------------------
     def is_predicate(self, v) -> bool:
@@ -371,7 +393,7 @@ class _Reader:
                 return self._skip(v)                   # "the report written last week": a noun's modifier
         if subject == "none" and not passive:
             if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and _has_child(v, ("dobj",))) \
-                    and kind in ("action", "lead", "weak") and _opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
+                    and kind in ("action", "lead", "weak") and self.opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
                 passive = True                         # a résumé fragment: "Held a 3-day workshop."
                 if any(t.lower_ == "myself" for t in v.subtree):
                     passive, subject = False, "self"   # "Cross-trained three mechanics myself"
@@ -909,7 +931,8 @@ def _np_class(tok) -> str:
     if low in ("it", "this", "that", "which", "there", "what", "everything", "nothing", "something", "anything",
                "itself", "these", "those"):
         return "thing"
-    if any(c.dep_ == "conj" and c.lower_ in ("i", "me", "myself") for c in tok.children):
+    if any(t.dep_ == "conj" and t.lower_ in ("i", "me", "myself") and t.head.dep_ not in ("pobj", "dobj")
+           for t in tok.subtree if t.i > tok.i):
         return "team"                                  # "my manager and I", "Sarah and I": a joint subject
     lem = lemma(tok)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
