@@ -57,7 +57,9 @@ class Clause:
             return "none"                            # "we didn't have the data"
         if self.passive:
             if self.kind in ("feeling", "cognition") and self.by_agent:
-                return "none"                        # "I tried … not to get pulled in by the loudest patient"
+                return "none"
+            if self.negated and not self.by_agent:
+                return "none"                        # "some rooms weren't finished": nothing was done                        # "I tried … not to get pulled in by the loudest patient"
             if self.habitual:
                 return "none"                        # "I never wait to be told": not in the story
             return self.by_agent or "passive"

@@ -272,6 +272,8 @@ class _Reader:
         if v.tag_ == "VB" and v.dep_ == "conj" and not _has_child(v, ("aux", "mark", "nsubj")) \
                 and v.head.tag_ == "VBN" and _passive(v.head):
             return False                           # "I was given two weeks and read access": not a verb
+        if v.tag_ == "VBN" and v.dep_ == "advcl" and _has_child(v, ("mark",), ("as",)) and not _has_child(v, SUBJ):
+            return False                           # "as planned", "as expected": no act
         if v.tag_ in ("VBN", "VBG") and v.dep_ in ("acl", "amod") and not self._reduced_main_verb(v) \
                 and not _has_child(v, ("dobj", "prep", "agent", "prt", "advcl", "xcomp")):
             return False                           # "the marked spots", "a growing list"
@@ -405,6 +407,9 @@ class _Reader:
                 _has_child(v, ("advmod", "neg"), ("never",)) and any(a in ("have", "had", "'d", "'ve", "has") for a in aux_words)
                 or any(a in ("have", "'ve", "has") for a in aux_words)):
             kind = "state"                             # "I'd never run paid search before", "I haven't looked at"
+        if subject == "self" and v.tag_ == "VBN" and any(a in ("had", "'d") for a in aux_words) and \
+                _has_child(v, ("advmod",), ("only", "ever", "always")) and "would" not in aux_words:
+            kind = "state"                             # "I'd only done plain JavaScript at bootcamp": experience
         if passive and any(a in ("get", "got", "gets", "getting") for a in aux_words) and \
                 v.lower_ in L.EXPERIENCE_PARTICIPLES:
             passive, kind = False, "state"             # "we got hit with a late fee": it happened to us
@@ -685,7 +690,8 @@ class _Reader:
             words = {t.lower_ for c in v.children if c.dep_ in ("dobj", "prep", "advmod", "npadvmod")
                      for t in c.subtree}
             if words & {"plenty", "many", "lots", "lot", "always", "often", "before", "countless", "dozens",
-                        "hundreds", "ever", "numerous", "several", "range", "variety", "career", "years", "every"}:
+                        "hundreds", "ever", "numerous", "several", "range", "variety", "career", "years", "every",
+                        "now"}:
                 return True                            # "I've dealt with conflict before"
         if v.dep_ == "csubj" or (v.dep_ in ("relcl", "ccomp") and _has_child(v, ("dobj", "nsubj"), ("what",))
                                  and v.head.dep_ == "ROOT" and lemma(v.head) == "be"):
@@ -705,7 +711,17 @@ class _Reader:
                      or _has_child(t, ("mark",), ("if", "when", "whenever", "before", "until"))
                      or any(c.lower_ in ("every", "each") for c in t.subtree if c.dep_ == "det")
                      for t in chain)
-        return len(present) >= 2 and not marked
+        if len(present) < 2 or marked:
+            return False
+        # and something that tells a story: "so…", "that afternoon", a line of speech ("and I say, look…")
+        sent = root.sent
+        first = next((t for t in sent if not (t.is_punct or t.is_space or t.lower_ in L.FILLER_WORDS)), None)
+        told = first is not None and first.lower_ in ("so", "then", "and")
+        timed = any(t.lower_ in ("that", "one") and t.i + 1 < len(t.doc) and
+                    t.doc[t.i + 1].lower_ in ("afternoon", "morning", "evening", "night", "day", "week", "time")
+                    for t in sent)
+        speech = any(lemma(t) in ("say", "ask", "tell", "go", "ring", "call") for t in present)
+        return told or timed or speech
 
     def embedded(self, v) -> bool:
         """Reported under someone else's words, orders, thoughts or feelings ("my manager said I…",
@@ -916,7 +932,7 @@ def _np_class(tok) -> str:
             before = doc[tok.i - 2]
             while before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.head.i < before.i:
                 before = before.head.head              # "My head of department and I"
-            if before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and before.dep_ not in ("dobj", "pobj", "attr", "dative"):
+            if before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and (before.dep_ in SUBJ or before.dep_ == "ROOT"):
                 return "team"                          # "Two classmates and I chose…", "The other two and I met"
         return "self"
     if low in ("we", "us", "ourselves", "everyone", "everybody"):

@@ -106,7 +106,8 @@ _ORGANISATIONS = (
     "institute foundation nonprofit startup publisher manufacturer plant factory warehouse depot lab "
     "laboratory regiment battalion platoon brigade battalion unit precinct parish diocese church "
     "court tribunal police army navy marines lads guy guys folk folks senior junior colleague coworker "
-    "co-worker staffer hire newcomer regular local dr doc exec execs farm practice surgery walker management shift venue employer")
+    "co-worker staffer hire newcomer regular local dr doc exec execs farm practice surgery walker management shift venue employer developer engineer maintainer "
+    "contributor author")
 PERSON_NOUNS = PERSON_NOUNS | _words(_MORE_PEOPLE) | _words(" ".join(w + "s" for w in _MORE_PEOPLE.split())) \
     | _words(_ORGANISATIONS) | _words(" ".join(w + "s" for w in _ORGANISATIONS.split()) + " companies libraries "
                                      "authorities charities factories laboratories")
