@@ -83,15 +83,21 @@ def features(text: str, clauses: list[Clause], agent: str, outcome_like: bool, i
         "outcome": outcome_like,
         "after_last_self": after_last_self,
         "no_story": no_story,
+        "question": text.rstrip().endswith("?"),
+        "habit_or_generic": any(c.habitual or c.subject == "generic" for c in clauses),
+        "self_state": bool(_SELF_STATE.match(text)),
     }
     return tuple(f + [k for k, on in flags.items() if on])
 
 
 FLAGS = ("first", "last", "task", "result", "reflection", "meta", "context", "background", "own_event",
-         "other_event", "generic", "outcome", "after_last_self", "no_story")
+         "other_event", "generic", "outcome", "after_last_self", "no_story", "question", "habit_or_generic",
+         "self_state")
+# "I'm a…", "I've been…", "I am…": the speaker describing themselves now
+_SELF_STATE = re.compile(r"^\W*(?:(?:so|and|but|well|um|uh|yeah|honestly)\W+)*(?:i'm|i am|i've|i have been)\b", re.I)
 # How much the order STAR parts usually come in counts against each sentence's own evidence
 # (chosen by 5-fold cross-validation on the tuned-on answers, benchmarks/fit_star.py --compare).
-TRANSITION_WEIGHT = 1.0           # 5-fold: 0.852 (1.0), 0.844 (0.5), 0.814 (0)
+TRANSITION_WEIGHT = 1.0           # 5-fold (354 answers): 0.862 (1.0), 0.861 (0.5), 0.827 (0)
 # The guide: a stated goal or assignment ("the goal was…", "my manager asked me to…") is the task,
 # however rarely the labelled answers state one; added to the task's log-likelihood.
 STATED_TASK_BOOST = 3.0
