@@ -1,6 +1,7 @@
 """Screenshots of the practice, review, history and settings views, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
+    python packaging/screenshots.py --dark DIR   # the same with a dark palette, into DIR (to check, not shipped)
 
 Starts Xvfb (unless DISPLAY is set), opens the app on a temporary data folder, answers one
 question with a speech fixture (transcribed by the real model), and saves PNGs to
@@ -21,7 +22,24 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "assets" / "screenshots"
 
 
+def _dark(app) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    app.setStyle("Fusion")
+    p = QPalette()
+    for role, colour in ((QPalette.Window, "#202020"), (QPalette.WindowText, "#e8e8e8"), (QPalette.Base, "#1e1e1e"),
+                         (QPalette.AlternateBase, "#262626"), (QPalette.Text, "#e8e8e8"), (QPalette.Button, "#2d2d2d"),
+                         (QPalette.ButtonText, "#e8e8e8"), (QPalette.Highlight, "#2f6fb0"),
+                         (QPalette.HighlightedText, "#ffffff"), (QPalette.ToolTipBase, "#2d2d2d"),
+                         (QPalette.ToolTipText, "#e8e8e8"), (QPalette.PlaceholderText, "#9a9a9a")):
+        p.setColor(role, QColor(colour))
+    app.setPalette(p)
+
+
 def main() -> int:
+    global OUT
+    dark = "--dark" in sys.argv
+    if dark:
+        OUT = Path(sys.argv[sys.argv.index("--dark") + 1])
     xvfb = None
     if not os.environ.get("DISPLAY"):
         if not shutil.which("Xvfb"):
@@ -36,6 +54,8 @@ def main() -> int:
     try:
         from PySide6.QtWidgets import QApplication
         app = QApplication(sys.argv[:1])
+        if dark:
+            _dark(app)
         from mockinterview.audio.convert import load_audio
         from mockinterview.core.analysis import analyze
         from mockinterview.ui.app import build_window

@@ -15,8 +15,8 @@ class StatusProgress(QWidget):
         self.bar = QProgressBar(accessibleName="Background task progress")
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(True)
-        self.stop = QToolButton(text="Stop", accessibleName="Stop the background task")
-        self.stop.setToolTip("Stop now; what is left is done at the next start.")
+        self.stop = QToolButton(text="S&top", accessibleName="Stop the background task")   # Alt+T
+        self.stop.setToolTip("Stop now (Alt+T); what is left is done at the next start.")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
