@@ -10,11 +10,12 @@ where it was (tests/core/test_ownership_invariance.py).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .agent import disclaimed
 from .clauses import Clause
-from .model import Ownership, Sentence
+from .model import Ownership
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +28,15 @@ class Credit:
     measured_by_team: bool   # … but only in sentences whose result belongs to "we"
 
 
-def credit(clause_lists: list[list[Clause]], sentences: list[Sentence], metrics: list[int] = (),
-           clause_starts: list[list[int]] | None = None) -> Credit:
-    """metrics: character offsets of numbers stated as outcomes (quantity.outcome_metrics);
-    clause_starts: the character offset of each clause's verb, in the same nesting as clause_lists."""
+def credit(clause_lists: list[list[Clause]], clause_starts: list[list[int]], metrics: list[int] = ()) -> Credit:
+    """clause_starts: the character offset of each clause's verb, in the same nesting as
+    clause_lists; metrics: character offsets of numbers stated as outcomes (quantity.outcome_metrics)."""
     own: set[tuple[str, str]] = set()
     weak = unowned = others = 0
     starts: list[tuple[int, str]] = []      # (verb offset, agent) of every clause
-    for si, clauses in enumerate(clause_lists):
+    for clauses, offsets in zip(clause_lists, clause_starts):
         gone = disclaimed(clauses)
-        for i, c in enumerate(clauses):
+        for i, (c, at) in enumerate(zip(clauses, offsets)):
             agent = c.agent
             if agent == "self" and i not in gone:
                 if c.kind == "weak":
@@ -47,35 +47,24 @@ def credit(clause_lists: list[list[Clause]], sentences: list[Sentence], metrics:
                 unowned += 1
             elif agent == "other":
                 others += 1
-            if clause_starts is not None:
-                starts.append((clause_starts[si][i], agent))
+            starts.append((at, agent))
+    starts.sort()
     # a measured result: an outcome number after the story has begun (numbers before any action
     # describe the situation), wherever the sentence breaks fall
-    if clause_starts is not None:
-        acted = sorted(at for at, agent in starts if agent in ("self", "team", "other", "passive"))
-    else:
-        acted = [s.start for s in sentences if s.agent in ("self", "team", "other", "passive")]
+    acted = [at for at, agent in starts if agent in ("self", "team", "other", "passive")]
     begun = acted[0] if acted else 0
     late = [m for m in metrics if m >= begun]
-    if clause_starts is not None:
-        # blurred into "we" when the clause that states the number is the team's ("we cut costs by
-        # 30%"); a result that stands on its own ("errors fell 40%") is the story's. Decided by the
-        # clause, so it does not depend on where a full stop fell.
-        starts.sort()
-        owners = []
-        for m in late:
-            before = [agent for at, agent in starts if at <= m]
-            owners.append(before[-1] if before else "none")
-        by_team = bool(owners) and all(o == "team" for o in owners)
-    else:
-        holders = [s for s in sentences if any(s.start <= m < s.end for m in late)]
-        by_team = bool(holders) and all(s.agent in ("team", "passive") for s in holders)
+    # blurred into "we" when the clause that states the number is the team's ("we cut costs by
+    # 30%"); a result that stands on its own ("errors fell 40%") is the story's. Decided by the
+    # clause, so it does not depend on where a full stop fell.
+    offsets = [at for at, _ in starts]
+    owners = [starts[k - 1][1] if k else "none" for k in (bisect_right(offsets, m) for m in late)]
+    by_team = bool(owners) and all(o == "team" for o in owners)
     return Credit(len(own), weak, unowned, others, bool(late), by_team)
 
 
-def judge(clause_lists: list[list[Clause]], sentences: list[Sentence], metrics: list[int] = (),
-          clause_starts: list[list[int]] | None = None) -> Ownership:
-    c = credit(clause_lists, sentences, metrics, clause_starts)
+def judge(clause_lists: list[list[Clause]], clause_starts: list[list[int]], metrics: list[int] = ()) -> Ownership:
+    c = credit(clause_lists, clause_starts, metrics)
     if c.own == 0 and c.weak == 0:
         # no concrete action of the candidate's own: 1 = no identifiable contribution, 2 = a story
         # told through "we", passives or others
