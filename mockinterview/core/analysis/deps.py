@@ -181,8 +181,10 @@ def _fragment_verb(doc, a: int, b: int, toks: list[Token], clauses: list[Clause]
     words = [i for i, t in enumerate(toks) if t.is_word and t.low not in L.DISCOURSE and t.low != "also"]
     if not words or len(toks) < 3:
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc.char_span(a, b, alignment_mode="expand") or ()):
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.dep_ == "ROOT"
+           for t in doc.char_span(a, b, alignment_mode="expand") or ()):
         return None                                    # "Missed extensions went from one a week to zero"
+                                                       # (but "Rerouting trailers when the hub flooded")
     k = words[0]
     first = toks[k]
     if not first.text[:1].isupper() or any(c.verb_start <= k < c.verb_end for c in clauses):
@@ -191,11 +193,12 @@ def _fragment_verb(doc, a: int, b: int, toks: list[Token], clauses: list[Clause]
     if span is None or len(span) != 1:
         return None
     tok = span[0]
-    if tok.tag_ not in ("VBN", "VBD", "JJ", "NNP", "NN") or tok.dep_ not in ("amod", "compound", "ROOT", "nmod"):
+    if tok.tag_ not in ("VBN", "VBD", "VBG", "JJ", "NNP", "NN") or tok.dep_ not in ("amod", "compound", "ROOT", "nmod"):
         return None
     low = first.low
     past = low in L.IRREGULAR_PAST or (low.endswith("ed") and low not in L.NOT_PAST_ED)
-    if not past or low in L.EMOTION_ADJECTIVES | L.ADJECTIVAL_PARTICIPLES:
+    doing = tok.tag_ == "VBG" and low.endswith("ing")   # a bullet line: "- Building shift plans for…"
+    if not (past or doing) or low in L.EMOTION_ADJECTIVES | L.ADJECTIVAL_PARTICIPLES:
         return None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is None or not (nxt.is_word or nxt.is_number) or nxt.low in ("by", "was", "were", "is", "are"):
@@ -222,6 +225,22 @@ class _Facts:
     skip: bool = False
     hypothetical: bool = False
     background: bool = False
+
+
+def _moved_object(v) -> bool:
+    """"got the department to agree", "got the build into the pipeline", "got the parcels out": the
+    object is made to act or moved, though the parser hung the complement on the object or read the
+    infinitive as a clause of its own. A bare object ("got a promotion") is still received."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if any(c.dep_ == "advcl" and c.i > obj.i and _has_child(c, ("aux",), ("to",)) for c in v.children):
+        return True
+    return any(c.dep_ in ("prt", "prep") and c.lower_ in _MOVED_TO for c in obj.children)
+
+
+# Where a moved object goes; not "to" or "in" ("a promotion to senior nurse", "an offer in writing").
+_MOVED_TO = frozenset(("into", "onto", "out", "back", "across", "off", "together"))
 
 
 def lemma(v) -> str:
@@ -394,7 +413,9 @@ class _Reader:
             if by_agent is None and subject == "none" and v.dep_ in ("acl", "amod"):
                 return self._skip(v)                   # "the report written last week": a noun's modifier
         if subject == "none" and not passive:
-            if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and _has_child(v, ("dobj",))) \
+            if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and (
+                    _has_child(v, ("dobj",)) or v.lower_.endswith("ed") and _has_child(v, ("prep",))
+                    and v.lower_ not in L.ADJECTIVAL_PARTICIPLES | L.EMOTION_ADJECTIVES)) \
                     and kind in ("action", "lead", "weak") and self.opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
                 passive = True                         # a résumé fragment: "Held a 3-day workshop."
                 if any(t.lower_ == "myself" for t in v.subtree):
@@ -627,7 +648,8 @@ class _Reader:
                     return "state"                     # "I've had buyers shout at me": an experience
                 return "action" if not self._done_to_me(v) else "state"
             if lem == "get" and (xcomp is not None or _has_child(v, ("prt", "ccomp", "advmod", "oprd"))
-                                 or (_has_child(v, ("dobj",)) and _has_child(v, ("prep",), L.DIRECTIONS))):
+                                 or (_has_child(v, ("dobj",)) and _has_child(v, ("prep",), L.DIRECTIONS))
+                                 or _moved_object(v)):
                 return "action"                        # "got the vendor to agree", "got both foremen together"
             if lem == "be" and any(c.dep_ == "acomp" and (c.lower_ in L.EMOTION_ADJECTIVES or
                                                           lemma(c) in L.EMOTION_ADJECTIVES) and

@@ -38,7 +38,24 @@ CLAUSE_READER = os.environ.get("MOCKINTERVIEW_CLAUSES", "parser")
 def _clauses(text: str, spans, sent_tokens) -> list[list[Clause]]:
     if CLAUSE_READER != "parser":
         return [find_clauses(toks) for toks in sent_tokens]
-    return read_answer(nlp.load()(prepare(text)), spans, sent_tokens)
+    return read_answer(_parse(prepare(text)), spans, sent_tokens)
+
+
+def _parse(text: str):
+    """The parse of the whole answer. A line break is a sentence boundary the parser is told about
+    (typed answers with bullet lines: "…team.\n- Forecasting daily volumes…" is otherwise read as
+    one sentence whose verbs become noun modifiers); full stops are left to the parser, so spoken
+    answers parse the same wherever the recogniser put them."""
+    pipeline = nlp.load()
+    doc = pipeline.make_doc(text)
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and "\n" in before.text_with_ws and not tok.is_punct or \
+                tok.i > 1 and before.is_punct and "\n" in doc[tok.i - 2].text_with_ws:
+            tok.is_sent_start = True               # a new line, or the bullet that opens it
+    for _, component in pipeline.pipeline:
+        doc = component(doc)
+    return doc
 
 
 class EmptyAnswer(ValueError):
