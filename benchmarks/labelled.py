@@ -14,7 +14,13 @@ Files (format: ../shared/README.md; meaning: ../shared/LABELING.md):
   yet other registers (spoken-style transcripts, hospitality, logistics, call centres, chefs,
   paramedics, non-native English, graduates, executives, STAR templates, bullet lists, very
   short and very long answers; e: the guide's hardest sentence distinctions; f: whole STAR
-  stories, short ones and unusual orders), labelled by the guide without sight of the engine.
+  stories, short ones and unusual orders), labelled by the guide without sight of the engine;
+- tests/fixtures/labelled/answers-tuning-{g,h,i,j}.jsonl: 40 more each (g: mixed spoken and written;
+  h: students, apprentices and first jobs, reflective essays; i: nervous speakers and non-native
+  English as a speech recogniser writes them, trades and care work; j: managers and public servants
+  delegating, organisations and names as subjects, résumé bullets). Scored once before any rule
+  was changed for them (agent, verdict: g 0.915, 0.925; h 0.873, 0.950; i 0.821, 0.825; j 0.916,
+  0.925): a second estimate of how the engine does on answers it has never seen.
 
 The split is fixed: the engine is tuned on answers-dev, the tuning files and the probes numbered
 01 and 05 of each kind ("tuned on"); the probes numbered 03 and 07, the register answers and the held-out
@@ -43,6 +49,10 @@ FILES = {
     "tuning-d": LABELLED / "answers-tuning-d.jsonl",
     "tuning-e": LABELLED / "answers-tuning-e.jsonl",
     "tuning-f": LABELLED / "answers-tuning-f.jsonl",
+    "tuning-g": LABELLED / "answers-tuning-g.jsonl",
+    "tuning-h": LABELLED / "answers-tuning-h.jsonl",
+    "tuning-i": LABELLED / "answers-tuning-i.jsonl",
+    "tuning-j": LABELLED / "answers-tuning-j.jsonl",
 }
 AGENTS = ("self", "team", "other", "passive", "none")
 STARS = ("situation", "task", "action", "result", "reflection", "other")
