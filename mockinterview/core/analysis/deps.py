@@ -62,6 +62,10 @@ _SPLICE = re.compile(r"(?<!\bsaid)(?<!\bsays)(?<!\bgoes)(?<!\bwent)(?<!\blike)(?
                      r",(?=\s+(?:and |so |but |then )?(?:I|we|he|she|they|my|our|his|her|their)\s+(?!and\b|or\b))")
 
 
+# Where a quotation without quotation marks gives way to the story again: "and then I…".
+_NARRATION_RESUMES = re.compile(r",\s+(?:and\s+)?then\s+(?:I|we)\b")
+
+
 # "And" opening a sentence before its subject ("…twice. And I apologised, checked the history"): the
 # parser otherwise hangs the clause on the next verb and loses the subject of the verbs after it.
 _OPENING_AND = re.compile(r"(?:(?<=[.!?]\s)|(?<=^))(?:and|but)(?=\s+(?:I|we|he|she|they)\b)", re.I)
@@ -139,8 +143,18 @@ def read_answer(doc, spans: list[tuple[int, int]], sent_tokens: list[list[Token]
         if m and not {"i", "me", "we", "us"} & set(re.findall(r"[\w'’]+", m.group("who").lower())):
             # "He goes, …": what follows is his words, up to the next clause prepare() cut off (a
             # comma splice: "My manager said, we need it by Friday, I didn't have the data")
-            stop = text.find(".", a + m.end(), b)
-            quotes.append((a + m.end(), stop if stop > 0 else b))
+            begin = a + m.end()
+            stop = text.find(".", begin, b)
+            stop = stop if stop > 0 else b
+            opening = re.match(r"\s*([\"“‘'])", text[begin:stop])
+            if opening:                                # "…said, "I need someone on site," so I drove"
+                close = text.find("”" if opening.group(1) == "“" else "’" if opening.group(1) == "‘"
+                                  else opening.group(1), begin + opening.end(), b)
+                stop = close if close > 0 else stop
+            else:
+                back = _NARRATION_RESUMES.search(text, begin, stop)
+                stop = back.start() if back else stop  # "She said, leave it with me, and then I worked…"
+            quotes.append((begin, stop))
     reader = _Reader(doc, quotes, starts)
     out: list[list[Clause]] = [[] for _ in spans]
     for v in doc:
@@ -260,6 +274,7 @@ class _Reader:
         self.quotes = list(quotes)
         self.starts = list(starts)              # where the answer's own sentences begin (characters)
         self._token_starts: list[int] | None = None
+        self._past: bool | None = None
 
     def opens_sentence(self, v) -> bool:
         """Whether v comes first in its sentence as the answer punctuates it (after fillers and
@@ -355,6 +370,8 @@ class _Reader:
         if lem in L.WANT_VERBS and subject in ("team", "other"):
             kind = "feeling"                           # a team's or someone's want counts (the guide)
         embedded = self.embedded(v) or any(a <= v.idx < b for a, b in self.quotes)
+        if embedded and self._after_quote(v):
+            embedded = False                           # '…said, "I need someone on site," so I drove out'
         if subj_tok is not None and subj_tok.lower_ in ("me", "us") and v.dep_ in ("ccomp", "xcomp") and \
                 self.subject(v.head)[1] not in ("self", "team"):
             embedded = True                            # "it really helped me grow": done to me, by it
@@ -436,6 +453,8 @@ class _Reader:
             passive, kind = False, "state"             # "we got hit with a late fee": it happened to us
         background = (v.tag_ == "VBG" and any(a in ("was", "were") for a in aux_words)) or \
             (v.tag_ == "VBN" and any(a in ("had", "'d") for a in aux_words) and "would" not in aux_words)
+        if subject == "self" and background and v.tag_ == "VBG" and kind == "action" and self._opening(v):
+            kind = "state"                             # "So I was doing a boiler swap for this lady…": the scene
         return _Facts(subject, subj_tok, lem, kind, passive, habitual, framing, embedded, negated, by_agent,
                       first, prt if prt is not None else v, hypothetical=hypothetical, background=background)
 
@@ -733,7 +752,7 @@ class _Reader:
                      or _has_child(t, ("mark",), ("if", "when", "whenever", "before", "until"))
                      or any(c.lower_ in ("every", "each") for c in t.subtree if c.dep_ == "det")
                      for t in chain)
-        if len(present) < 2 or marked:
+        if marked or not present:
             return False
         # and something that tells a story: "so…", "that afternoon", a line of speech ("and I say, look…")
         sent = root.sent
@@ -743,7 +762,33 @@ class _Reader:
                     t.doc[t.i + 1].lower_ in ("afternoon", "morning", "evening", "night", "day", "week", "time")
                     for t in sent)
         speech = any(lemma(t) in ("say", "ask", "tell", "go", "ring", "call") for t in present)
-        return told or timed or speech
+        if len(present) >= 2:
+            return told or timed or speech
+        # one present-tense act, in a story told in the past elsewhere ("This was in my first garage…
+        # Then I tell the boss myself, straight away"): narration when the sentence places it in time
+        placed = first is not None and first.lower_ in ("then", "after", "afterwards") or timed or any(
+            t.lower_ in ("straight", "right") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "away"
+            or t.lower_ == "then" and t.dep_ == "advmod" for t in sent)
+        return placed and self._told_in_past()
+
+    def _opening(self, v) -> bool:
+        """v is in the answer's first sentence, where a story sets its scene."""
+        return len(self.starts) > 1 and v.idx < self.starts[1]
+
+    def _told_in_past(self) -> bool:
+        """The answer tells its story in the past somewhere (a past-tense verb with a subject)."""
+        if self._past is None:
+            self._past = any(t.tag_ == "VBD" and _has_child(t, SUBJ) for t in self.doc)
+        return self._past
+
+    def _after_quote(self, v) -> bool:
+        """v is outside a quotation in its own sentence: the quoting verb itself ("He goes, I already
+        told the VP…", which the parser hangs on the quoted verb) or what comes after the quotation
+        ends (the parser still hangs it on "said")."""
+        if not self.starts:
+            return False
+        start = self.starts[max(0, bisect_right(self.starts, v.idx) - 1)]
+        return any(start <= a and (b <= v.idx or v.idx < a) for a, b in self.quotes)
 
     def embedded(self, v) -> bool:
         """Reported under someone else's words, orders, thoughts or feelings ("my manager said I…",
