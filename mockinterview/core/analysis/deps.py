@@ -441,10 +441,12 @@ class _Reader:
                 subject = "thing"                      # a dangling gerund takes no agent of its own
         first = min([v] + auxes + [c for c in v.children if c.dep_ == "neg"], key=lambda t: t.i)
         prt = next((c for c in v.children if c.dep_ == "prt" and c.i == v.i + 1), None)
-        if negated and subject == "self" and (
+        if negated and subject in ("self", "team") and (
                 _has_child(v, ("advmod", "neg"), ("never",)) and any(a in ("have", "had", "'d", "'ve", "has") for a in aux_words)
-                or any(a in ("have", "'ve", "has") for a in aux_words)):
-            kind = "state"                             # "I'd never run paid search before", "I haven't looked at"
+                or any(a in ("have", "'ve", "has") for a in aux_words)
+                or v.tag_ == "VBN" and "had" in aux_words and subj_tok is not None and subj_tok.lower_ in ("none", "nobody")):
+            kind = "state"                             # "I'd never run paid search before", "I haven't looked at",
+                                                       # "none of us had used Tableau": no experience yet
         if subject == "self" and v.tag_ == "VBN" and any(a in ("had", "'d") for a in aux_words) and \
                 _has_child(v, ("advmod",), ("only", "ever", "always")) and "would" not in aux_words:
             kind = "state"                             # "I'd only done plain JavaScript at bootcamp": experience
@@ -608,7 +610,7 @@ class _Reader:
         if lem == "find" and (_has_child(v, ("oprd", "acomp", "xcomp")) and any(c.dep_ == "dobj" for c in kids)
                               or any(c.dep_ == "ccomp" and not c.tag_.startswith("VB") for c in kids)):
             return "cognition"                         # "I found it a really valuable experience"
-        if lem in ("have", "get") and subject == "self" and (
+        if lem in ("have", "get") and subject in ("self", "team") and (
                 any(c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBN" and _has_child(c, ("nsubj", "nsubjpass"))
                     for c in kids)
                 or any(c.dep_ == "dobj" and any(g.dep_ == "acl" and g.tag_ == "VBN" and g.i == c.i + 1
@@ -623,6 +625,10 @@ class _Reader:
             return "trait"                             # "I showed initiative": an echo of the question
         if lem in ("forget", "fail", "neglect", "omit") and xcomp is not None:
             return "action"                            # an owned omission (the guide's self): "I forgot to order"
+        if lem == "run" and _has_child(v, ("prt", "prep", "advmod"), ("out", "into")):
+            return "state"                             # "we ran out of the lamb", "we ran into a wall": it happened to us
+        if lem == "miss" and obj_lemmas & L.SHORTFALLS:
+            return "action"                            # "I missed my sales target": an owned shortfall, not longing
         if lem in L.LEAD_VERBS:
             return "lead"
         if lem == "find" and _has_child(v, ("prt",), ("out",)):
@@ -646,10 +652,6 @@ class _Reader:
         if lem == "get" and any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN" and c.i > v.i for c in kids) \
                 and not any(c.dep_ in ("dobj",) for c in kids):
             return "state"                             # "we got asked to…": the asking is the clause
-        if lem == "run" and _has_child(v, ("prt", "prep", "advmod"), ("out",)):
-            return "state"                             # "we ran out of the lamb": it happened to us
-        if lem == "run" and _has_child(v, ("prep",), ("into",)):
-            return "state"                             # "we ran into a wall": an experience
         if lem == "end" and _has_child(v, ("prt",), ("up",)):
             return "state"                             # "he ended up doing fine": an outcome
         if lem == "leave" and not _has_child(v, ("dobj",)):
@@ -706,6 +708,8 @@ class _Reader:
         """Hypothetical, future, generic or repeated: not an action inside the story."""
         if any(a in MODAL_HYPO for a in aux_words):
             return True
+        if v.lower_ == "used" and any(c.dep_ == "xcomp" and _has_child(c, ("aux",), ("to",)) for c in v.children):
+            return True                                # "I used to go for a run every morning"
         if "'d" in aux_words and v.tag_ == "VB":
             return True                                # "I'd usually…" (but "I'd finished" is past)
         if _has_child(v, ("advmod", "npadvmod"), L.HABITUAL_MARKERS):
@@ -999,7 +1003,7 @@ def _np_class(tok) -> str:
             before = doc[tok.i - 2]
             while before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.head.i < before.i:
                 before = before.head.head              # "My head of department and I"
-            if before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and (before.dep_ in SUBJ or before.dep_ == "ROOT"):
+            if before.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD") and (before.dep_ in SUBJ or before.dep_ in ("ROOT", "appos")):
                 return "team"                          # "Two classmates and I chose…", "The other two and I met"
         return "self"
     if low in ("we", "us", "ourselves", "everyone", "everybody"):

@@ -74,6 +74,7 @@ PERSON_NOUNS = _words(
 )
 # More people: jobs, family, roles (a noun in this list acting is someone else acting).
 _MORE_PEOPLE = (
+    "man woman lady gentleman fella girl boy bloke lad haulier landlord landlady neighbour neighbor "
     "dispatcher planner scheduler estimator buyer merchandiser cashier clerk receptionist secretary assistant "
     "paralegal accountant bookkeeper auditor actuary economist statistician programmer tester architect "
     "surveyor electrician plumber carpenter mechanic welder machinist operator technician installer "
@@ -295,3 +296,6 @@ ANIMATE_VERBS = _words("ask tell decide want refuse agree complain thank email p
 # Things that "say", "ask" or "tell" in ordinary English without being people.
 DOCUMENT_NOUNS = _words("email letter note sign website page policy contract rule rules law message notice "
                         "memo form survey data report system doc document manual guide label screen")
+# What one misses by falling short, not by longing: "I missed my sales target".
+SHORTFALLS = _words("target targets deadline deadlines goal goals quota cutoff cut-off date slot slots step steps "
+                    "error errors mistake sign signs check checks call calls appointment appointments payment")
