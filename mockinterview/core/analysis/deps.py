@@ -248,6 +248,8 @@ def _moved_object(v) -> bool:
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
+    if _has_child(v, ("dative",)):
+        return True                                    # "I got him a phone call to his sister"
     if any(c.dep_ == "advcl" and c.i > obj.i and _has_child(c, ("aux",), ("to",)) for c in v.children):
         return True
     return any(c.dep_ in ("prt", "prep") and c.lower_ in _MOVED_TO for c in obj.children)
@@ -430,7 +432,7 @@ class _Reader:
             if by_agent is None and subject == "none" and v.dep_ in ("acl", "amod"):
                 return self._skip(v)                   # "the report written last week": a noun's modifier
         if subject == "none" and not passive:
-            if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and (
+            if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or _past_as_base(v) or v.tag_ == "VBN" and (
                     _has_child(v, ("dobj",)) or v.lower_.endswith("ed") and _has_child(v, ("prep",))
                     and v.lower_ not in L.ADJECTIVAL_PARTICIPLES | L.EMOTION_ADJECTIVES)) \
                     and kind in ("action", "lead", "weak") and self.opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
@@ -522,6 +524,10 @@ class _Reader:
             tok = subs[0]
             if tok.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return tok, _antecedent(v), None
+            if tok.lower_ in ("who", "that") and v.dep_ == "ccomp" and lemma(v.head) == "be":
+                focus = next((c for c in v.head.children if c.dep_ == "attr" and c.i < v.i), None)
+                if focus is not None:
+                    return focus, _np_class(focus), None   # "It was me who caught it": a cleft
             return tok, classes[0], None
         cleft = next((c for c in v.children if c.dep_ in ("csubj", "csubjpass") and c.tag_.startswith("VB")), None)
         if cleft is not None and v.tag_ == "VB":
@@ -710,6 +716,9 @@ class _Reader:
             return True
         if v.lower_ == "used" and any(c.dep_ == "xcomp" and _has_child(c, ("aux",), ("to",)) for c in v.children):
             return True                                # "I used to go for a run every morning"
+        if subject == "team" and not aux_words and _present_form(v) and \
+                _has_child(v, ("advmod", "npadvmod"), ("now", "nowadays", "today")):
+            return True                                # "We now test every package before sign-off": the new routine
         if "'d" in aux_words and v.tag_ == "VB":
             return True                                # "I'd usually…" (but "I'd finished" is past)
         if _has_child(v, ("advmod", "npadvmod"), L.HABITUAL_MARKERS):
@@ -979,6 +988,17 @@ def _framing(v, lem: str) -> bool:
                                                "aim", "intend", "supposed", "responsible"):
         return True
     return False
+
+
+def _past_as_base(v) -> bool:
+    """"Cut the average appointment from 55 to 30 minutes.", "Also set up a daily count": a verb whose
+    past is its base form, read as an order by the parser; with an object and a measure or particle
+    it is a résumé line (an order would not say "from 55 to 30"), not advice ("Don't wait…")."""
+    if v.tag_ != "VB" or v.lower_ not in L.SAME_FORM_PAST or _has_child(v, ("neg", "aux")) or \
+            any(t.lower_ in ("you", "your", "yourself") for t in v.subtree):
+        return False
+    return _has_child(v, ("dobj",)) and (_has_child(v, ("prt",)) or any(
+        t.like_num for c in v.children if c.dep_ == "prep" for t in c.subtree))
 
 
 def _antecedent(v) -> str:

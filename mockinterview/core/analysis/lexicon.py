@@ -299,3 +299,5 @@ DOCUMENT_NOUNS = _words("email letter note sign website page policy contract rul
 # What one misses by falling short, not by longing: "I missed my sales target".
 SHORTFALLS = _words("target targets deadline deadlines goal goals quota cutoff cut-off date slot slots step steps "
                     "error errors mistake sign signs check checks call calls appointment appointments payment")
+# Verbs whose past tense is their base form: a résumé line "Cut costs by 12%." reads as an order.
+SAME_FORM_PAST = _words("cut set put shut split spread cast broadcast quit hit let upset reset")
