@@ -20,7 +20,13 @@ Files (format: ../shared/README.md; meaning: ../shared/LABELING.md):
   English as a speech recogniser writes them, trades and care work; j: managers and public servants
   delegating, organisations and names as subjects, résumé bullets). Scored once before any rule
   was changed for them (agent, verdict: g 0.915, 0.925; h 0.873, 0.950; i 0.821, 0.825; j 0.916,
-  0.925): a second estimate of how the engine does on answers it has never seen.
+  0.925): a second estimate of how the engine does on answers it has never seen;
+- tests/fixtures/labelled/answers-tuning-{k,l,m,n}.jsonl: 40 more each (k: healthcare and emergency
+  services, much told in the passive; l: polished written answers from technology, finance, law and
+  academia; m: retail and hospitality told in the historical present with reported speech; n:
+  echoes of the question, very short answers, owned omissions beside disclaimed acts, reflection
+  around few acts). First sight, after the rules for g–j (agent, verdict): k 0.880, 0.900;
+  l 0.907, 0.975; m 0.816, 0.875; n 0.863, 0.850.
 
 The split is fixed: the engine is tuned on answers-dev, the tuning files and the probes numbered
 01 and 05 of each kind ("tuned on"); the probes numbered 03 and 07, the register answers and the held-out
@@ -53,6 +59,10 @@ FILES = {
     "tuning-h": LABELLED / "answers-tuning-h.jsonl",
     "tuning-i": LABELLED / "answers-tuning-i.jsonl",
     "tuning-j": LABELLED / "answers-tuning-j.jsonl",
+    "tuning-k": LABELLED / "answers-tuning-k.jsonl",
+    "tuning-l": LABELLED / "answers-tuning-l.jsonl",
+    "tuning-m": LABELLED / "answers-tuning-m.jsonl",
+    "tuning-n": LABELLED / "answers-tuning-n.jsonl",
 }
 AGENTS = ("self", "team", "other", "passive", "none")
 STARS = ("situation", "task", "action", "result", "reflection", "other")
