@@ -14,8 +14,10 @@ DEV = ROOT.parent / "shared" / "answers-dev.jsonl"
 COLUMNS = ("answers", "sentences", "agent", "self_precision", "self_recall", "star", "quantified",
            "verdict", "spearman")
 FLOORS = {
-    "tuned on": {"agent": 0.92, "self_precision": 0.95, "verdict": 0.94, "spearman": 0.89, "star": 0.82},
-    "untouched": {"agent": 0.85, "self_precision": 0.93, "verdict": 0.87, "spearman": 0.82, "star": 0.74},
+    # the tuned-on part grew to 674 answers in harder registers (historical present, non-native
+    # speech, résumé bullets), so its floors sit under its figures on those, not the first 354
+    "tuned on": {"agent": 0.91, "self_precision": 0.95, "verdict": 0.93, "spearman": 0.87, "star": 0.84},
+    "untouched": {"agent": 0.87, "self_precision": 0.94, "verdict": 0.89, "spearman": 0.83, "star": 0.78},
 }
 
 

@@ -262,7 +262,11 @@ _MOVED_TO = frozenset(("into", "onto", "out", "back", "across", "off", "together
 def lemma(v) -> str:
     if v.lower_ in L.IRREGULAR_PAST:
         return L.IRREGULAR_PAST[v.lower_]
-    return (v.lemma_ or v.lower_).lower()
+    lem = (v.lemma_ or v.lower_).lower()
+    low = v.lower_
+    if low.endswith(("ed", "es")) and lem not in L.KNOWN_VERBS and low[:-1] in L.KNOWN_VERBS:
+        return low[:-1]                                # the tagger's lemma of "hated" is "hat"
+    return lem
 
 
 def _has_child(v, deps, words=None) -> bool:
@@ -277,6 +281,7 @@ class _Reader:
         self.starts = list(starts)              # where the answer's own sentences begin (characters)
         self._token_starts: list[int] | None = None
         self._past: bool | None = None
+        self._story: bool | None = None
 
     def opens_sentence(self, v) -> bool:
         """Whether v comes first in its sentence as the answer punctuates it (after fillers and
@@ -433,9 +438,11 @@ class _Reader:
                 return self._skip(v)                   # "the report written last week": a noun's modifier
         if subject == "none" and not passive:
             if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBG") or _past_as_base(v) or v.tag_ == "VBN" and (
-                    _has_child(v, ("dobj",)) or v.lower_.endswith("ed") and _has_child(v, ("prep",))
+                    _has_child(v, ("dobj",)) or v.lower_.endswith("ed") and (
+                        _has_child(v, ("prep",)) or any(c.dep_ == "conj" and c.tag_ in ("VBD", "VBN") for c in v.children))
                     and v.lower_ not in L.ADJECTIVAL_PARTICIPLES | L.EMOTION_ADJECTIVES)) \
-                    and kind in ("action", "lead", "weak") and self.opens_sentence(v) and not v.sent.text.rstrip().endswith("?"):
+                    and kind in ("action", "lead", "weak", "participation") and self.opens_sentence(v) \
+                    and not v.sent.text.rstrip().endswith("?"):
                 passive = True                         # a résumé fragment: "Held a 3-day workshop."
                 if any(t.lower_ == "myself" for t in v.subtree):
                     passive, subject = False, "self"   # "Cross-trained three mechanics myself"
@@ -521,6 +528,8 @@ class _Reader:
                 return subs[classes.index("self")], "self", None
             if "team" in classes and len(subs) > 1:   # "My head of department and I sat down" (parsed apart)
                 return subs[classes.index("team")], "team", None
+            if "other" in classes and len(subs) > 1 and classes[0] == "thing":
+                return subs[classes.index("other")], "other", None   # "my predecessor Dana did" (parsed apart)
             tok = subs[0]
             if tok.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return tok, _antecedent(v), None
@@ -643,6 +652,8 @@ class _Reader:
             return "action"                            # "I found forty broken links while auditing"
         if lem in L.COGNITION or lem in L.PERCEPTION:
             return "cognition"
+        if lem in L.BODILY and not _has_child(v, ("dobj",)):
+            return "feeling"                           # "I was shaking", "I cried in the car": it happened to me
         if lem in L.FEELING:
             return "feeling"
         if lem in L.SPEECH_LEMMAS:
@@ -775,6 +786,8 @@ class _Reader:
                     t.doc[t.i + 1].lower_ in ("afternoon", "morning", "evening", "night", "day", "week", "time")
                     for t in sent)
         speech = any(lemma(t) in ("say", "ask", "tell", "go", "ring", "call") for t in present)
+        if self._present_story():
+            return True
         if len(present) >= 2:
             return told or timed or speech
         # one present-tense act, in a story told in the past elsewhere ("This was in my first garage…
@@ -783,6 +796,28 @@ class _Reader:
             t.lower_ in ("straight", "right") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "away"
             or t.lower_ == "then" and t.dep_ == "advmod" for t in sent)
         return placed and self._told_in_past()
+
+    def _present_story(self) -> bool:
+        """The answer tells one story in the present tense ("So this guy comes in and he goes, … so
+        I say…"): several unmarked present-tense acts of the speaker's, and something that fixes
+        the story to one occasion (this guy, that night, one time, a line of present-tense speech)."""
+        if self._story is None:
+            doc = self.doc
+            acts = [t for t in doc if t.tag_ in ("VBP", "VBZ") and _present_form(t) and not _has_child(t, ("aux",))
+                    and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in t.children)
+                    and not _has_child(t, ("advmod", "npadvmod"), L.HABITUAL_MARKERS | {"every", "now", "never"})
+                    and not _has_child(t, ("mark",), ("if", "when", "whenever", "unless"))]
+            occasion = False
+            for t in doc[:-1]:
+                nxt = doc[t.i + 1].lower_
+                if t.lower_ == "this" and nxt in L.STORY_PEOPLE or \
+                        t.lower_ in ("that", "one") and nxt in ("night", "day", "morning", "afternoon", "evening", "time",
+                                                                "weekend", "shift") or \
+                        t.lower_ in ("goes", "says") and _has_child(t, ("nsubj",)) and nxt in (",", ":", "'", '"', "“", "‘"):
+                    occasion = True
+                    break
+            self._story = len(acts) >= 2 and occasion
+        return self._story
 
     def _opening(self, v) -> bool:
         """v is in the answer's first sentence, where a story sets its scene."""

@@ -21,7 +21,7 @@ from .tips import make_tips
 from .tokens import tokenize
 
 # Bump when a change can alter results, so stored analyses can be redone.
-ENGINE_VERSION = "parser-1"
+ENGINE_VERSION = "parser-2"
 
 
 def warm_up() -> None:

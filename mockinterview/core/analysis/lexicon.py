@@ -301,3 +301,12 @@ SHORTFALLS = _words("target targets deadline deadlines goal goals quota cutoff c
                     "error errors mistake sign signs check checks call calls appointment appointments payment")
 # Verbs whose past tense is their base form: a résumé line "Cut costs by 12%." reads as an order.
 SAME_FORM_PAST = _words("cut set put shut split spread cast broadcast quit hit let upset reset")
+# "So this guy comes in…": people a story told in the present introduces with "this".
+STORY_PEOPLE = _words("guy man woman lady gentleman kid child boy girl customer guest client patient caller "
+                      "couple family fella bloke lad dad mum mother father driver resident student")
+# What the body does to someone: a reaction, not an act ("I was shaking", "I cried").
+BODILY = _words("cry shake tremble sob weep panic fume freak blush sweat")
+# Verbs the lexicon knows: a lemma the tagger got wrong ("hated" → "hat") is put right against these.
+KNOWN_VERBS = FEELING | COGNITION | PERCEPTION | STATE_LEMMAS | WEAK_VERBS | LEAD_VERBS | BODILY | \
+    _words("hate create state rate date locate relate translate debate estimate update automate calculate "
+           "negotiate delegate escalate navigate operate generate graduate demonstrate evaluate facilitate")
