@@ -19,7 +19,7 @@ from .audio.wavstream import repair_wav
 from .core import paths
 from .core.analysis import Analysis
 from .core.questions import Question
-from .core.store import AnswerRow, Store
+from .core.store import AnswerRow, Store, StoreError
 from .core.transcript import Transcript
 from .pipeline import NoSpeech, analyze_transcript, transcribe_file
 from .transcribe.incremental import IncrementalTranscriber
@@ -31,6 +31,7 @@ class Result:
     take: Take | None
     transcript: Transcript
     analysis: Analysis
+    not_saved: str | None = None      # why the analysis could not be stored (a full disk): shown, not lost
 
 
 FREE_PRACTICE = "(free practice from the terminal)"
@@ -71,7 +72,10 @@ class Rehearsal:
         except NoSpeech:
             self.store.mark_no_speech(self.answer_id)
             raise
-        self.store.finish_answer(self.answer_id, transcript, analysis, stage="provisional")
+        try:
+            self.store.finish_answer(self.answer_id, transcript, analysis, stage="provisional")
+        except StoreError as exc:     # the take's audio is on disk; the analysis is still shown
+            return Result(self.answer_id, self.take, transcript, analysis, not_saved=str(exc))
         return Result(self.answer_id, self.take, transcript, analysis)
 
     def discard(self) -> None:

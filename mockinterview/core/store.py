@@ -87,6 +87,22 @@ class StoreError(Exception):
     """The database cannot be used; the message says why and what was kept."""
 
 
+class DiskFull(StoreError):
+    """Nothing could be saved because the disk is full; what was already saved is intact."""
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     id: int
@@ -140,27 +156,92 @@ def now() -> str:
 
 
 def _locked(method):
-    """One connection, used from the GUI thread and from workers: one call at a time."""
+    """One connection, used from the GUI thread and from workers: one call at a time. A database
+    error on the way (a damaged page, a full disk) becomes a StoreError that says what to do."""
     @wraps(method)
     def call(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                raise self._explain(exc) from None
     return call
 
 
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self.read_only = False            # True when the folder cannot be written: history can still be read
         try:
-            self.db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"The data folder {self.path.parent} cannot be created ({exc.strerror}). "
+                             "Choose another data folder in Settings, or set MOCKINTERVIEW_DATA_DIR.") from None
+        self._refuse_emptied()
+        self._check_health()              # read-only, before anything could write to a damaged file
+        try:
+            self.db = self._connect()
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise self._explain(exc) from None
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            return db
+        except sqlite3.OperationalError as exc:
+            if not self.path.exists() or os.access(self.path.parent, os.W_OK) and os.access(self.path, os.W_OK):
+                raise
+        # A read-only folder or file (a mounted backup, a full disk remounted read-only): WAL needs to
+        # write its -shm file, so open the file as immutable and read it as it is.
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True, timeout=5.0,
+                             isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        self.read_only = True
+        return db
+
+    def _refuse_emptied(self) -> None:
+        """A 0-byte database beside saved recordings lost its history: re-creating it would orphan them."""
+        try:
+            empty = self.path.stat().st_size == 0
+        except OSError:
+            return
+        recordings = self.path.parent / "recordings"
+        if empty and recordings.is_dir() and any(recordings.iterdir()):
+            raise StoreError(f"The database {self.path} is empty (0 bytes), but {recordings} holds recordings, "
+                             "so the history was lost, not never made. The file was left as it is. "
+                             + self._restore_hint())
+
+    def _check_health(self) -> None:
+        """PRAGMA quick_check on a read-only connection: a damaged database is refused before any write
+        (a session row written into a damaged file can destroy what is left of it)."""
+        try:
+            if self.path.stat().st_size == 0:
+                return
+        except OSError:
+            return
+        try:
+            probe = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        except sqlite3.Error:
+            return                        # cannot even open it read-only: the normal path explains why
+        try:
+            result = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return                    # another copy of the app is writing; it is not damage
+            if "unable to open" in str(exc) or "readonly" in str(exc):
+                return
+            raise self._explain(exc) from None
+        except sqlite3.DatabaseError as exc:
+            raise self._explain(exc) from None
+        finally:
+            probe.close()
+        if result != "ok":
+            raise self._damaged(f"integrity check: {result}")
 
     @_locked
     def close(self) -> None:
@@ -174,6 +255,9 @@ class Store:
                              "update the app. The file was not changed.")
         if version == SCHEMA_VERSION:
             return
+        if self.read_only:
+            raise StoreError(f"The database {self.path} needs an upgrade, but its folder is read-only; "
+                             "it was not changed. Make the folder writable, or choose another data folder.")
         if version > 0:
             self.backup(f"v{version}-backup")
         for v in range(version, SCHEMA_VERSION):
@@ -189,7 +273,17 @@ class Store:
 
     def backup(self, tag: str) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.copy_to(self.path.with_name(f"{self.path.name}.{tag}-{stamp}"))
+        dest = self.path.with_name(f"{self.path.name}.{tag}-{stamp}")
+        n = 1
+        while dest.exists():                           # two upgrades in one second keep both copies
+            n += 1
+            dest = self.path.with_name(f"{self.path.name}.{tag}-{stamp}-{n}")
+        return self.copy_to(dest)
+
+    def backups(self) -> list[Path]:
+        """Copies made before migrations, newest first."""
+        return sorted(self.path.parent.glob(f"{self.path.name}.v*-backup-*"), key=lambda p: p.stat().st_mtime,
+                      reverse=True)
 
     @_locked
     def copy_to(self, dest: Path) -> Path:
@@ -206,15 +300,56 @@ class Store:
         if "locked" in text or "busy" in text:
             return StoreError(f"The database {self.path} is in use by another program (is mockinterview "
                               "already running?). Close it and try again.")
-        if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
-            kept = self.path.with_name(self.path.name + ".damaged")
-            try:
-                shutil.copy2(self.path, kept)
-            except OSError:
-                kept = self.path
-            return StoreError(f"The database {self.path} is damaged ({text}). A copy is kept at {kept}; "
-                              "your recordings are untouched in the recordings folder. Nothing was deleted.")
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return self._damaged(text)
+        if "disk is full" in text or "database or disk is full" in text:
+            return DiskFull(f"The disk holding {self.path.parent} is full, so this was not saved. Free some space "
+                            "and try again; recordings already saved are kept.")
+        if "readonly" in text or "read-only" in text or self.read_only:
+            return StoreError(f"The data folder {self.path.parent} is read-only, so nothing can be saved there "
+                              "(your history can still be read). Choose another data folder in Settings.")
+        if "disk I/O error" in text:
+            return StoreError(f"The database {self.path} could not be read or written (disk I/O error). "
+                              "Check the disk and that the folder is writable; nothing was deleted.")
         return StoreError(f"The database {self.path} cannot be used: {text}")
+
+    def _damaged(self, why: str) -> StoreError:
+        kept = self._preserve()
+        where = f"A copy of it as found is kept at {kept}" if kept else "It could not be copied, so it was left as is"
+        return StoreError(f"The database {self.path} is damaged ({why}). Nothing was written to it. {where}; "
+                          f"your recordings are untouched in {self.path.parent / 'recordings'}. "
+                          + self._restore_hint())
+
+    def _preserve(self) -> Path | None:
+        """Copy the damaged file (and its WAL) aside once: a copy already there with the same bytes is
+        reused, and a different one is never overwritten (a new name is taken)."""
+        base = self.path.with_name(self.path.name + ".damaged")
+        try:
+            for n in range(1, 1000):
+                dest = base if n == 1 else base.with_name(f"{base.name}-{n}")
+                if dest.exists():
+                    if _same_bytes(dest, self.path):
+                        return dest
+                    continue
+                shutil.copy2(self.path, dest)
+                wal = self.path.with_name(self.path.name + "-wal")
+                if wal.exists():
+                    shutil.copy2(wal, dest.with_name(dest.name + "-wal"))
+                return dest
+        except OSError:
+            return None
+        return None
+
+    def _restore_hint(self) -> str:
+        try:
+            found = self.backups()
+        except OSError:
+            found = []
+        if found:
+            return (f"To restore, close mockinterview and copy the newest backup ({found[0]}) over {self.path}; "
+                    f"or move {self.path.name} aside to start a new history.")
+        return (f"To start again, close mockinterview and move {self.path.name} aside; "
+                "answers exported earlier (mockinterview history --json) keep your figures.")
 
     def _tx(self):
         return _Transaction(self)
@@ -463,11 +598,17 @@ class _Transaction:
 
     def __exit__(self, kind, exc, tb):
         if kind is None:
-            self.store.db.execute("COMMIT")
-        else:
+            try:
+                self.store.db.execute("COMMIT")
+                return False
+            except sqlite3.DatabaseError as failed:      # a full disk shows up here, at COMMIT
+                exc = failed
+        try:
             self.store.db.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.DatabaseError):
-                raise self.store._explain(exc) from None
+        except sqlite3.DatabaseError:
+            pass                                        # SQLite may have rolled back already
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise self.store._explain(exc) from None
         return False
 
 

@@ -600,6 +600,11 @@ class MainWindow(QMainWindow):
 
     def _take_finished(self, result) -> None:
         """The first review is on screen at once; the final transcript follows from a worker."""
+        if result.not_saved:                  # a full disk: say so; the take's audio is kept for recovery
+            self._set_ready(True, "Not saved.")
+            self.tell("Answer not saved", f"{result.not_saved} The recording is kept and will be offered "
+                      "for recovery at the next start.")
+            return
         self._show_result(result.answer_id)
         self.reviews.refine(result.answer_id, self.engine)
 

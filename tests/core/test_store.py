@@ -145,7 +145,7 @@ def test_damaged_database_is_explained_and_kept(tmp_path):
     db.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError, match="damaged") as e:
         Store(db)
-    assert (tmp_path / "m.db.damaged").exists() and "Nothing was deleted" in str(e.value)
+    assert (tmp_path / "m.db.damaged").exists() and "Nothing was written to it" in str(e.value)
     assert db.read_bytes().startswith(b"this is not")
 
 
