@@ -205,12 +205,17 @@ def _cmd_record(args: argparse.Namespace) -> int:
     if take.error:
         print(f"\nmockinterview: {take.error}", file=sys.stderr)
     try:
-        result = take_.finish().analysis
+        first = take_.finish()
+        result = first.analysis
         ready = time.perf_counter() - stopped
-        # the terminal prints one report: the final one, from the whole recording
-        final = refine(store, engine, take_.answer_id, progress=_progress_printer("checking the whole recording"))
-        if final is not None:
-            result = final.analysis
+        if first.not_saved:           # a full disk: the report is still printed, and says it was not kept
+            print(f"\nmockinterview: {first.not_saved} The recording is kept in {out}.", file=sys.stderr)
+        else:
+            # the terminal prints one report: the final one, from the whole recording
+            final = refine(store, engine, take_.answer_id,
+                           progress=_progress_printer("checking the whole recording"))
+            if final is not None:
+                result = final.analysis
     except user_errors() as exc:
         print(f"\nmockinterview: {_error_text(str(out), exc)} (the recording is kept in {out})", file=sys.stderr)
         return 1
