@@ -132,7 +132,6 @@ def _warm_up_quietly() -> None:
 def _cmd_record(args: argparse.Namespace) -> int:
     import threading
     import time
-    from datetime import datetime
 
     from .audio.devices import SoundDeviceBackend
     from .core import paths, settings
@@ -155,9 +154,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
             print(f"mockinterview: no question {args.question!r} (see: mockinterview questions)", file=sys.stderr)
             return 1
         engine = _Engine(args.engine or prefs.engine, args.model or prefs.model).get()
-        out = Path(args.out) if args.out else paths.ensure(paths.recordings_dir()) / \
-            f"answer-{datetime.now():%Y%m%d-%H%M%S}.wav"
         store = open_default()            # the take joins the window's history, and is recoverable after a crash
+        out = Path(args.out) if args.out else paths.new_recording(question.id if question else "answer")
         take_ = Rehearsal(store, engine, question, store.new_session(), device=args.device or prefs.input_device,
                           backend=backend, audio_path=out)
         rec = take_.recorder
@@ -384,6 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .core.privacy import make_private
+    make_private()                    # recordings and history: the user's eyes only (0700 / 0600)
     if not args.command:
         return _cmd_gui(args)
     try:

@@ -11,7 +11,6 @@ whole recording, which is as faithful as the engine is (transcribe/incremental.p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from .audio.recorder import Recorder, Take
@@ -42,9 +41,7 @@ class Rehearsal:
                  device: str | None = None, backend=None, audio_path: Path | None = None):
         """question None: free practice (the terminal's `record` without --question)."""
         self.store, self.engine, self.question = store, engine, question
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        self.audio_path = audio_path or paths.ensure(paths.recordings_dir()) / \
-            f"{question.id if question else 'answer'}-{stamp}.wav"
+        self.audio_path = audio_path or paths.new_recording(question.id if question else "answer")
         self.inc = IncrementalTranscriber(engine)
         self.recorder = Recorder(self.audio_path, device=device, backend=backend, listener=self.inc.feed)
         self.answer_id = store.start_answer(session_id, question.id if question else None,

@@ -60,5 +60,23 @@ def config_file() -> Path:
 
 
 def ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    """Create a folder for the user's data: readable by the user only (0700), whatever the umask."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+def new_recording(stem: str) -> Path:
+    """A recording's file, reserved before it is written: the time to the microsecond and a random
+    part, created exclusively (0600), so two takes started in the same instant (the window and a
+    terminal, two terminals) never share a file."""
+    import secrets
+    from datetime import datetime
+    folder = ensure(recordings_dir())
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "answer"
+    while True:
+        path = folder / f"{safe}-{datetime.now():%Y%m%d-%H%M%S-%f}-{secrets.token_hex(3)}.wav"
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return path
+        except FileExistsError:
+            continue

@@ -1,9 +1,11 @@
 """Real recording: PortAudio → PulseAudio virtual microphone, with a fixture answer played into it."""
 import json
 import os
+import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from mockinterview.audio.recorder import Recorder
 from mockinterview.core.analysis import analyze
@@ -66,3 +68,8 @@ def test_record_command_end_to_end(virtual_mic, fixtures_meta, tmp_path):
                              capture_output=True, text=True)
     [row] = [json.loads(x) for x in history.stdout.splitlines()]
     assert row["question_id"] == "conflict-01" and row["verdict"] == "individual"
+    # private by default: the recording and everything in the data folder is the user's only
+    data = Path(env["MOCKINTERVIEW_DATA_DIR"])
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    for f in [out, *(p for p in data.rglob("*") if p.is_file())]:
+        assert stat.S_IMODE(f.stat().st_mode) & 0o077 == 0, f"{f} is readable by others"
