@@ -155,6 +155,10 @@ def _cmd_record(args: argparse.Namespace) -> int:
             return 1
         engine = _Engine(args.engine or prefs.engine, args.model or prefs.model).get()
         store = open_default()            # the take joins the window's history, and is recoverable after a crash
+        left = store.unfinished()
+        if left:
+            print(f"mockinterview: {len(left)} interrupted take{'s' if len(left) != 1 else ''} from an earlier run "
+                  "kept (audio saved); recover with: mockinterview recover", file=sys.stderr)
         out = Path(args.out) if args.out else paths.new_recording(question.id if question else "answer")
         take_ = Rehearsal(store, engine, question, store.new_session(), device=args.device or prefs.input_device,
                           backend=backend, audio_path=out)
@@ -293,8 +297,18 @@ def _cmd_history(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"mockinterview: {exc}", file=sys.stderr)
         return 1
-    _bring_up_to_date(store)
-    rows = store.answers(competency=args.competency)
+    try:
+        if store.read_only:
+            print(f"mockinterview: {store.path.parent} is read-only: showing the history as it is.", file=sys.stderr)
+        else:
+            _bring_up_to_date(store)
+        rows = store.answers(competency=args.competency)
+        left = store.unfinished()
+    except StoreError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    if left:
+        _tell_interrupted(left, sys.stdout if not args.json else sys.stderr)
     if args.json:
         for r in rows:
             print(json.dumps(r.to_json(), ensure_ascii=False))
@@ -309,6 +323,61 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print(f"{r.id:>4}  {r.created_at[:19].replace('T', ' '):<20} {score:>5}  {r.verdict or '-':<11} {length:>6}  "
               f"{r.question_text[:60]}")
     return 0
+
+
+def _tell_interrupted(rows, out) -> None:
+    """Takes a crash or a kill left unfinished: their audio is kept and they can be recovered."""
+    print(f"Interrupted take{'s' if len(rows) != 1 else ''} (the recording stopped unexpectedly; the audio is kept):",
+          file=out)
+    for r in rows:
+        print(f"  {r.id:>4}  {r.created_at[:19].replace('T', ' ')}  {r.question_text[:60]}", file=out)
+    print("Recover with: mockinterview recover" + ("" if len(rows) == 1 else "  (or: mockinterview recover ID)"),
+          file=out)
+    print(file=out)
+
+
+def _cmd_recover(args: argparse.Namespace) -> int:
+    """Analyse takes left unfinished by a crash (never one another process is still recording)."""
+    from .core import settings
+    from .core.store import open_default
+    from .rehearsal import recover
+    from .report import use_colour
+
+    prefs, _ = settings.load()
+    try:
+        store = open_default()
+        left = store.unfinished()
+    except user_errors() as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    if args.ids:
+        wanted = set(args.ids)
+        missing = wanted - {r.id for r in left}
+        if missing:
+            print(f"mockinterview: no interrupted take {', '.join(map(str, sorted(missing)))} "
+                  "(see: mockinterview history)", file=sys.stderr)
+            return 1
+        left = [r for r in left if r.id in wanted]
+    if not left:
+        print("No interrupted takes to recover.", file=sys.stderr)
+        return 0
+    try:
+        engine = _Engine(args.engine or prefs.engine, args.model or prefs.model).get()
+    except user_errors() as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    failed = 0
+    for row in left:
+        print(f"Recovering take {row.id} ({row.question_text[:60]})…", file=sys.stderr)
+        try:
+            result = recover(store, engine, row, progress=_progress_printer("transcribing"))
+        except (FileNotFoundError, *user_errors()) as exc:
+            failed += 1
+            print(f"\nmockinterview: take {row.id}: {_error_text(row.audio_path or '', exc)}", file=sys.stderr)
+            continue
+        _emit(result.analysis, row.audio_path or "", args.json, not args.json and use_colour(sys.stdout),
+              {"answer_id": row.id, "audio": row.audio_path})
+    return 1 if failed else 0
 
 
 def _bring_up_to_date(store) -> None:
@@ -361,6 +430,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--question", metavar="ID", help="the question you are answering (see: mockinterview questions)")
     r.add_argument("--json", action="store_true", help="print the analysis as JSON")
     r.set_defaults(func=_cmd_record)
+    rc = sub.add_parser("recover", help="analyse takes a crash left unfinished (their audio is kept)")
+    rc.add_argument("ids", nargs="*", type=int, metavar="ID", help="only these takes (default: all)")
+    rc.add_argument("--engine", help="speech engine (default: from settings, faster-whisper)")
+    rc.add_argument("--model", help="model name or folder (default: from settings, tiny.en)")
+    rc.add_argument("--json", action="store_true", help="print each analysis as JSON")
+    rc.set_defaults(func=_cmd_recover)
     m = sub.add_parser("models", help="list speech models, or download a larger one (needs a network)")
     m.add_argument("action", nargs="?", choices=["list", "download"], default="list")
     m.add_argument("name", nargs="?", help="model to download, e.g. base.en")

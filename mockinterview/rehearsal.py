@@ -10,6 +10,7 @@ whole recording, which is as faithful as the engine is (transcribe/incremental.p
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .audio.wavstream import repair_wav
 from .core import paths
 from .core.analysis import Analysis
 from .core.questions import Question
-from .core.store import AnswerRow, Store, StoreError
+from .core.store import HEARTBEAT_S, AnswerRow, Store, StoreError
 from .core.transcript import Transcript
 from .pipeline import NoSpeech, analyze_transcript, transcribe_file
 from .transcribe.incremental import IncrementalTranscriber
@@ -48,6 +49,7 @@ class Rehearsal:
                                             question.text if question else FREE_PRACTICE,
                                             question.competency if question else None, self.audio_path)
         self.take: Take | None = None
+        self._alive = threading.Event()
 
     def start(self) -> None:
         try:
@@ -55,6 +57,16 @@ class Rehearsal:
         except Exception:
             self.discard()
             raise
+        threading.Thread(target=self._beat, name="take-heartbeat", daemon=True).start()
+
+    def _beat(self) -> None:
+        """Until the take is saved or dropped, say it is still owned (a terminal or the window looking
+        for crashed takes leaves it alone)."""
+        while not self._alive.wait(HEARTBEAT_S):
+            try:
+                self.store.heartbeat(self.answer_id)
+            except StoreError:
+                pass                  # a full disk: the process check still protects the take
 
     def stop(self) -> Take:
         self.take = self.recorder.stop()
@@ -63,20 +75,24 @@ class Rehearsal:
     def finish(self) -> Result:
         """After stop(): the rest of the provisional transcript and its analysis, saved (run off the
         GUI thread). refine() makes the final transcript."""
-        transcript = self.inc.finish()
         try:
-            analysis = analyze_transcript(transcript)
-        except NoSpeech:
-            self.store.mark_no_speech(self.answer_id)
-            raise
-        try:
-            self.store.finish_answer(self.answer_id, transcript, analysis, stage="provisional")
-        except StoreError as exc:     # the take's audio is on disk; the analysis is still shown
-            return Result(self.answer_id, self.take, transcript, analysis, not_saved=str(exc))
-        return Result(self.answer_id, self.take, transcript, analysis)
+            transcript = self.inc.finish()
+            try:
+                analysis = analyze_transcript(transcript)
+            except NoSpeech:
+                self.store.mark_no_speech(self.answer_id)
+                raise
+            try:
+                self.store.finish_answer(self.answer_id, transcript, analysis, stage="provisional")
+            except StoreError as exc:     # the take's audio is on disk; the analysis is still shown
+                return Result(self.answer_id, self.take, transcript, analysis, not_saved=str(exc))
+            return Result(self.answer_id, self.take, transcript, analysis)
+        finally:
+            self._alive.set()
 
     def discard(self) -> None:
         """Cancel or re-record: forget this take and its audio."""
+        self._alive.set()
         self.inc.cancel()
         if self.take is None:
             try:

@@ -3,12 +3,14 @@ from mockinterview.core.store import open_default
 from mockinterview.rehearsal import FREE_PRACTICE, Rehearsal
 
 from .audio.fakes import FakeBackend
+from .conftest import left_by_a_crash
 
 
 def test_free_practice_take_is_written_before_recording_and_discarded_cleanly(faster_engine, tmp_path):
     store = open_default()
     r = Rehearsal(store, faster_engine, None, store.new_session(), backend=FakeBackend(), audio_path=tmp_path / "a.wav")
-    [row] = store.unfinished()                      # the row exists before a sample is recorded
+    [row] = store.answers(include_unfinished=True)  # the row exists before a sample is recorded
+    assert store.unfinished() == []                 # but it is this process's take, not a crashed one
     assert (row.question_id, row.question_text, row.audio_path) == (None, FREE_PRACTICE, str(tmp_path / "a.wav"))
     r.start()
     take = r.stop()
@@ -59,6 +61,7 @@ def test_a_crashed_long_take_is_recovered_as_well_as_a_normal_one(faster_engine,
     sf.write(str(wav), audio, 16_000, subtype="PCM_16")
     store = open_default()
     aid = store.start_answer(store.new_session(), None, "Q", None, wav)      # left 'recording' by a crash
+    left_by_a_crash(store, aid)
     result = recover(store, faster_engine, store.unfinished()[0])
     assert result.answer_id == aid and store.answer(aid).stage == "final"
     assert result.transcript.text == transcribe_file(wav, faster_engine).text

@@ -77,7 +77,20 @@ MIGRATIONS: list[str] = [
     ALTER TABLE answers ADD COLUMN original_transcript_json TEXT;
     ALTER TABLE answers ADD COLUMN corrected_at TEXT;
     """,
+    # v5: who is recording a take (process and host) and when it last said it was alive, so only a
+    # take whose owner is gone is offered for recovery
+    """
+    ALTER TABLE answers ADD COLUMN owner_pid INTEGER;
+    ALTER TABLE answers ADD COLUMN owner_host TEXT;
+    ALTER TABLE answers ADD COLUMN heartbeat_at TEXT;
+    """,
 ]
+
+# A recording process writes its heartbeat every HEARTBEAT_S; a take whose heartbeat is older than
+# STALE_S (or whose process on this machine is gone) has lost its owner.
+HEARTBEAT_S = 5.0
+STALE_S = 30.0
+REUSED_PID_S = 3600.0
 
 SCHEMA_VERSION = len(MIGRATIONS)
 DB_NAME = "mockinterview.db"
@@ -89,6 +102,35 @@ class StoreError(Exception):
 
 class DiskFull(StoreError):
     """Nothing could be saved because the disk is full; what was already saved is intact."""
+
+
+def _host() -> str:
+    import socket
+    return socket.gethostname()
+
+
+def _orphaned(pid: int | None, host: str | None, heartbeat: str | None) -> bool:
+    """A take's owner is gone: no owner recorded (an older version's take), its process on this
+    machine no longer exists, or it has not said it was alive for STALE_S (another machine sharing
+    the folder, or a reused process id)."""
+    if pid is None or heartbeat is None:
+        return True
+    try:
+        age = (datetime.now(timezone.utc) - datetime.fromisoformat(heartbeat)).total_seconds()
+    except ValueError:
+        return True
+    if host != _host():
+        return age > STALE_S
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass
+    # the process exists; after an hour of silence its id has been given to another program
+    return age > REUSED_PID_S
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -404,8 +446,15 @@ class Store:
         with self._tx():
             return self.db.execute(
                 "INSERT INTO answers(session_id, question_id, question_text, competency, created_at, audio_path,"
-                " status) VALUES (?, ?, ?, ?, ?, ?, 'recording')",
-                (session_id, question_id, question_text, competency, now(), str(audio_path))).lastrowid
+                " status, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, 'recording', ?, ?, ?)",
+                (session_id, question_id, question_text, competency, now(), str(audio_path),
+                 os.getpid(), _host(), now())).lastrowid
+
+    @_locked
+    def heartbeat(self, answer_id: int) -> None:
+        """The recording process is alive: its take is not to be recovered by anyone else."""
+        with self._tx():
+            self.db.execute("UPDATE answers SET heartbeat_at=? WHERE id=? AND status='recording'", (now(), answer_id))
 
     @_locked
     def finish_answer(self, answer_id: int, transcript: Transcript, analysis: Analysis,
@@ -531,8 +580,17 @@ class Store:
 
     @_locked
     def unfinished(self) -> list[AnswerRow]:
-        """Takes left 'recording' by a crash or a kill: their audio is on disk."""
-        return [_row(r) for r in self.db.execute("SELECT * FROM answers WHERE status='recording' ORDER BY id")]
+        """Takes left 'recording' by a crash or a kill: their audio is on disk. A take still being
+        recorded (by the window, or by `mockinterview record` in a terminal) is not one of them."""
+        rows = self.db.execute("SELECT * FROM answers WHERE status='recording' ORDER BY id").fetchall()
+        return [_row(r) for r in rows if _orphaned(r["owner_pid"], r["owner_host"], r["heartbeat_at"])]
+
+    @_locked
+    def recording_elsewhere(self) -> int:
+        """How many takes another live process is recording now."""
+        rows = self.db.execute("SELECT owner_pid, owner_host, heartbeat_at FROM answers WHERE status='recording'"
+                               " AND owner_pid IS NOT NULL").fetchall()
+        return sum(1 for r in rows if r["owner_pid"] != os.getpid() and not _orphaned(*r))
 
     @_locked
     def delete_answer(self, answer_id: int) -> None:

@@ -7,7 +7,7 @@ from mockinterview.core.analysis import analyze
 from mockinterview.core.store import SCHEMA_VERSION, Store, StoreError
 from mockinterview.core.transcript import Transcript
 
-from ..conftest import ROOT
+from ..conftest import ROOT, left_by_a_crash
 
 V1 = ROOT / "tests" / "fixtures" / "db" / "v1.sqlite"
 V2 = ROOT / "tests" / "fixtures" / "db" / "v2.sqlite"
@@ -30,6 +30,8 @@ def test_answer_lifecycle_and_crash_recovery(tmp_path):
     s = Store(tmp_path / "m.db")
     sid = s.new_session()
     aid = s.start_answer(sid, "conflict-01", "Tell me about a conflict.", "conflict", audio)
+    assert s.unfinished() == []                            # still this process's own take
+    left_by_a_crash(s, aid)
     s.close()
     # the app was killed: the next start finds the take
     s = Store(tmp_path / "m.db")

@@ -17,6 +17,8 @@ from mockinterview.core.analysis import analyze
 from mockinterview.core.store import DiskFull, Store, StoreError
 from mockinterview.core.transcript import Transcript
 
+from ..conftest import left_by_a_crash
+
 
 def _transcript(text="I fixed the build. We shipped it."):
     return Transcript(text, [], [], 4.0, "en", "faster-whisper", "tiny.en")
@@ -157,6 +159,7 @@ def test_a_really_full_disk_while_saving_is_a_message(tmp_path):
         with pytest.raises(StoreError, match="full|could not be read or written"):
             s.finish_answer(aid, big, analyze(big.text))
         filler.unlink()
+        left_by_a_crash(s, aid)
         s.close()
         assert Store(db).unfinished()[0].id == aid             # the take is still there to recover
 

@@ -11,7 +11,7 @@ from mockinterview.core.store import open_default
 from mockinterview.ui.app import NO_DISPLAY, build_window, has_display, install_error_handler, log_path
 
 from ..audio.fakes import FakeBackend, disk_full_after, silence
-from ..conftest import AUDIO, ROOT
+from ..conftest import AUDIO, ROOT, left_by_a_crash
 
 
 @pytest.fixture
@@ -95,6 +95,7 @@ def _interrupted_take(tmp_path, repeat=1):
     writer = WavStreamWriter(wav, rate)
     writer.write(x)
     writer.sync()                                          # killed here: never closed
+    left_by_a_crash(store, aid)
     store.close()
     return aid
 
@@ -794,3 +795,21 @@ def test_the_window_says_the_microphone_is_starting_until_audio_flows(qtbot, mak
     qtbot.waitUntil(lambda: w.practice.status.text() == RECORDING, timeout=5_000)
     assert w.rehearsal.recorder.hearing
     qtbot.keyClick(w, Qt.Key_Escape)
+
+
+def test_the_window_leaves_alone_a_take_the_terminal_is_still_recording(qtbot, make_window, tmp_path):
+    """Issue 10: the window used to offer to 'recover' a take that `mockinterview record` was still
+    recording, and once overwrote its analysis. A real second process owns the take here."""
+    import signal
+
+    from ..test_take_ownership import start_owner
+    proc, aid = start_owner(tmp_path / "data", tmp_path / "take.wav")
+    try:
+        w = make_window()
+        _ready(qtbot, w)
+        qtbot.wait(300)
+        assert w.asked == [] and w.progress_dialog is None
+        assert w.store.answer(aid).status == "recording"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
