@@ -3,7 +3,8 @@
 Fetches a CTranslate2 Whisper model (the faster-whisper conversions published on the Hugging
 Face hub) into the user's model folder: resumable (.part files and HTTP Range), every file
 checked against the SHA-256 (large files) or git blob SHA-1 (small files) the hub publishes,
-and a manifest.json written last so the resolver can verify the files before each use.
+and a manifest.json written last, covering every file of the folder, so the resolver can
+verify the files before each use.
 """
 from __future__ import annotations
 
@@ -102,6 +103,15 @@ def download(name: str, models_dir: Path, progress: Callable[[str, int, int], No
             final.unlink()
             raise DownloadError(f"{rel} of {repo} failed its checksum; run the download again")
         sums[rel] = digest
+    for leftover in staging.iterdir():
+        # An earlier attempt may have left files the hub no longer lists (or .part files); the
+        # manifest must cover every file of the folder, so anything it does not list goes.
+        if leftover.name in sums:
+            continue
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        else:
+            leftover.unlink()
     (staging / "manifest.json").write_text(json.dumps({"repo": repo, "sha256": sums}, indent=2), encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)

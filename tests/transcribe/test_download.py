@@ -114,3 +114,14 @@ def test_unknown_model_name(tmp_path):
 def test_models_lists_the_bundled_model():
     r = subprocess.run([sys.executable, "-m", "mockinterview", "models"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "tiny.en" in r.stdout and "bundled" in r.stdout
+
+
+def test_manifest_covers_every_file_of_the_folder(hub, tmp_path):
+    staging = tmp_path / ".tiny.en.partial"
+    staging.mkdir()
+    (staging / "tokenizer.json").write_text("{}")      # left by an earlier attempt, no longer listed
+    (staging / "vocabulary.txt.part").write_text("a")
+    path = download("tiny.en", tmp_path)
+    manifest = json.loads((path / "manifest.json").read_text())
+    assert set(manifest["sha256"]) == {p.name for p in path.iterdir()} - {"manifest.json"}
+    assert ModelResolver(user_dir=tmp_path, bundled_dir=None).resolve("tiny.en").verified
