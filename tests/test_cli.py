@@ -159,3 +159,27 @@ def test_any_text_file_is_read_whatever_its_name(tmp_path):
     p.write_text((EXAMPLES / "team-answer.txt").read_text())
     r = run("analyze", str(p))
     assert r.returncode == 0 and b"Team only" in r.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_utf16_and_bom_answers_are_read(tmp_path, encoding):
+    text = (EXAMPLES / "team-answer.txt").read_text()
+    p = tmp_path / "answer.txt"
+    p.write_text(text, encoding=encoding)                   # both write a BOM, as Windows editors do
+    r = run("analyze", str(p))
+    assert r.returncode == 0, r.stderr
+    assert b"Team only" in r.stdout
+    r = run("analyze", "--json", "-", stdin=text.encode(encoding))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["text"] == text
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200b\ufeff\n", "😀 🎉 👍\n"])
+def test_an_answer_with_no_words_is_refused_in_one_line(tmp_path, text):
+    p = tmp_path / "answer.txt"
+    p.write_text(text, encoding="utf-8")
+    r = run("analyze", str(p))
+    err = r.stderr.decode()
+    assert r.returncode == 1 and not r.stdout
+    assert "nothing to analyse" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
