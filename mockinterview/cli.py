@@ -58,7 +58,7 @@ def _download_printer(name: str, done: int, total: int) -> None:
 
 def _read_source(name: str, engine: _Engine):
     """Return (analysis, source) for a text or audio file, or raise one of the user errors."""
-    from .audio.convert import SUPPORTED
+    from .audio.convert import SUPPORTED, check_audio
     from .core.analysis import analyze
     from .core.textinput import InputError, decode_answer, read_answer_file
     from .pipeline import analyze_transcript, transcribe_file
@@ -68,8 +68,13 @@ def _read_source(name: str, engine: _Engine):
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix in SUPPORTED:
-        t = transcribe_file(path, engine.get(), progress=_progress_printer(f"transcribing {path.name}"))
-        return analyze_transcript(t), name
+        check_audio(path)             # a bad or too long file is said at once, not after the model loads
+        notes: list[str] = []
+        t = transcribe_file(path, engine.get(), progress=_progress_printer(f"transcribing {path.name}"),
+                            warn=notes.append)
+        result = analyze_transcript(t)
+        result.warnings.extend(notes)
+        return result, name
     if suffix in UNSUPPORTED_MEDIA and path.exists():
         raise InputError(f"{name}: unsupported file type {suffix}; use a text file (.txt) or audio "
                          f"({', '.join(s.lstrip('.') for s in SUPPORTED)})")
@@ -91,17 +96,17 @@ def _error_text(name: str, exc: Exception) -> str:
 
 
 def _emit(result, source: str, as_json: bool, colour: bool, extra: dict | None = None) -> None:
-    from .report import render
+    from .report import json_line, render
     if as_json:
         d = result.to_json_dict(source)
         d.update(extra or {})
-        print(json.dumps(d, ensure_ascii=False))
+        print(json_line(d))           # valid JSON that carries no raw terminal controls
     else:
         sys.stdout.write(render(result, source, colour))
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from .report import use_colour
+    from .report import clean, use_colour
 
     colour = not args.json and use_colour(sys.stdout)
     engine = _Engine(args.engine, args.model)
@@ -111,7 +116,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         try:
             result, source = _read_source(name, engine)
         except errors as exc:
-            print(f"mockinterview: {_error_text(name, exc)}", file=sys.stderr)
+            print(f"mockinterview: {clean(_error_text(name, exc), keep_layout=False)}", file=sys.stderr)
+            failures += 1
+            continue
+        except OSError as exc:        # a folder the user may not read, a loop of links, a vanished disk
+            why = exc.strerror or exc.__class__.__name__
+            print(f"mockinterview: {ascii(name)[1:-1] if not name.isprintable() else name}: cannot be read ({why})",
+                  file=sys.stderr)
             failures += 1
             continue
         if i and not args.json:
@@ -309,9 +320,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return 1
     if left:
         _tell_interrupted(left, sys.stdout if not args.json else sys.stderr)
+    from .report import clean, json_line
     if args.json:
         for r in rows:
-            print(json.dumps(r.to_json(), ensure_ascii=False))
+            print(json_line(r.to_json()))
         return 0
     if not rows:
         print("No saved answers yet. Practise with: mockinterview record (or open the app).")
@@ -321,7 +333,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         length = f"{r.duration_s:.0f} s" if r.duration_s else "-"
         score = f"{r.score:.1f}" if r.score is not None else "-"
         print(f"{r.id:>4}  {r.created_at[:19].replace('T', ' '):<20} {score:>5}  {r.verdict or '-':<11} {length:>6}  "
-              f"{r.question_text[:60]}")
+              f"{clean(r.question_text[:60], keep_layout=False)}")
     return 0
 
 

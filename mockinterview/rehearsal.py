@@ -113,12 +113,15 @@ def refine(store: Store, engine, answer_id: int, progress=None, cancel=None) -> 
     if not path.is_file():
         store.mark_final(answer_id)                 # nothing better to be had: keep what there is
         return None
-    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel, fillers_from=row.transcript)
+    notes: list[str] = []
+    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel, fillers_from=row.transcript,
+                                 warn=notes.append)
     try:
         analysis = analyze_transcript(transcript)
     except NoSpeech:
         store.mark_final(answer_id)
         return None
+    analysis.warnings.extend(notes)
     if not store.refine_answer(answer_id, transcript, analysis):
         return None
     return Result(answer_id, None, transcript, analysis)
@@ -132,11 +135,13 @@ def recover(store: Store, engine, row: AnswerRow, progress=None, cancel=None) ->
         store.delete_answer(row.id)
         raise FileNotFoundError(f"the recording {path} is gone")
     repair_wav(path)
-    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel)
+    notes: list[str] = []
+    transcript = transcribe_file(path, engine, progress=progress, cancel=cancel, warn=notes.append)
     try:
         analysis = analyze_transcript(transcript)
     except NoSpeech:
         store.mark_no_speech(row.id)
         raise
+    analysis.warnings.extend(notes)
     store.finish_answer(row.id, transcript, analysis)
     return Result(row.id, None, transcript, analysis)

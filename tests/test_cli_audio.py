@@ -67,3 +67,32 @@ def test_record_refuses_an_unknown_question_before_recording(tmp_path):
     r = subprocess.run([sys.executable, "-m", "mockinterview", "record", "--question", "no-such-question",
                         "--seconds", "1", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1 and "no question 'no-such-question'" in r.stderr and not out.exists()
+
+
+def test_a_too_long_file_is_refused_before_the_model_loads(tmp_path):
+    import soundfile as sf
+    path = tmp_path / "three-hours.wav"
+    with sf.SoundFile(str(path), "w", 44_100, 2, "PCM_16") as f:
+        f.write(__import__("numpy").zeros((44_100, 2), dtype="int16"))
+    with open(path, "r+b") as fh:                      # a header promising three hours (sparse body)
+        import struct
+        frames = 3 * 3600 * 44_100
+        fh.seek(4); fh.write(struct.pack("<I", 36 + frames * 4))
+        fh.seek(40); fh.write(struct.pack("<I", frames * 4))
+        fh.truncate(44 + frames * 4)
+    r = run("analyze", str(path))
+    assert r.returncode == 1 and "too long" in r.stderr and "limit is 30 minutes" in r.stderr
+    assert "loading" not in r.stderr                   # said at once, not after the model loaded
+
+
+def test_a_cut_short_recording_is_analysed_with_a_note(tmp_path):
+    import soundfile as sf
+    x, rate = sf.read(str(AUDIO / "team.flac"), dtype="int16")
+    path = tmp_path / "cut.wav"
+    sf.write(str(path), x, rate, subtype="PCM_16")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])             # the copy broke off half-way
+    r = run("analyze", "--json", str(path))
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert any("cut short" in w for w in d["warnings"]) and d["text"]

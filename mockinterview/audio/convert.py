@@ -82,6 +82,27 @@ def load_audio(path: Path, warn: Callable[[str], None] | None = None) -> tuple[n
     return samples, len(samples) / TARGET_RATE
 
 
+def check_audio(path: Path) -> None:
+    """What can be known of an audio file without decoding it (exists, a supported type, a header
+    some decoder reads, within the length limit): checked before the speech model is loaded, so a
+    bad file is reported at once instead of after the wait."""
+    path = _usable(path)
+    first: Exception | None = None
+    for open_source in (SoundFileSource, AvSource):
+        try:
+            source = open_source(path)
+        except Exception as exc:
+            first = first or exc
+            continue
+        try:
+            if source.seconds is not None and source.seconds > MAX_AUDIO_S:
+                raise AudioFileError(_too_long(path, _length(source.seconds)))
+        finally:
+            source.close()
+        return
+    raise AudioFileError(f"{path}: cannot decode audio ({first})") from None
+
+
 def _usable(path: Path) -> Path:
     path = Path(path)
     if not path.exists():

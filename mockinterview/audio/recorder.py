@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .convert import TARGET_RATE
+from .convert import MAX_AUDIO_S, TARGET_RATE
 from .devices import AudioBackend, InputDevice, RecorderError, SoundDeviceBackend, pick_device
 from .wavstream import WavStreamWriter
 
@@ -181,7 +181,11 @@ class Recorder:
         self._resampler = None     # free libsoxr now, not at interpreter exit (nanobind warns then)
 
     def _handle(self, block: np.ndarray) -> bool:
-        """Write one block, update level and silence, feed the listener. False after a disk fault."""
+        """Write one block, update level and silence, feed the listener. False after a disk fault or
+        at the length limit (a longer take could not be analysed: audio files are capped the same way)."""
+        if self.elapsed >= MAX_AUDIO_S:
+            self.error = f"Recording stopped at the length limit ({MAX_AUDIO_S / 60:g} minutes); what was recorded is kept."
+            return False
         mono = block.mean(axis=1) if block.ndim == 2 else block
         try:
             self._writer.write(mono)

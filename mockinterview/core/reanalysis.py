@@ -20,6 +20,7 @@ from .analysis import Analysis, EmptyAnswer, analyze
 from .analysis import engine as _engine
 from .analysis.nlp import ParserMissing
 from .store import Store
+from .textinput import has_words
 from .transcript import Transcript
 
 BATCH = 20
@@ -36,7 +37,7 @@ _one_at_a_time = threading.Lock()
 
 
 def analyze_transcript(t: Transcript) -> Analysis:
-    if t.no_speech or not t.text.strip():
+    if t.no_speech or not has_words(t.text):
         raise NoSpeech("no speech detected")
     with _one_at_a_time:
         return analyze(t.text, t.words, duration_s=t.duration)

@@ -59,7 +59,9 @@ class Jobs(QObject):
         task.done.connect(relay.done, Qt.QueuedConnection)
         task.failed.connect(relay.failed, Qt.QueuedConnection)
         for sig in (task.done, task.failed):
-            sig.connect(thread.quit)
+            # direct: QThread.quit is thread-safe, and a queued quit would wait for the GUI's event
+            # loop, which at exit no longer runs: the thread then outlived its QThread object
+            sig.connect(thread.quit, Qt.DirectConnection)
         thread.finished.connect(lambda: self._forget(thread, relay), Qt.QueuedConnection)
         self._running.append((thread, task))
         thread.start()

@@ -125,3 +125,16 @@ def test_a_late_starting_device_is_waited_for_before_recording_is_announced(tmp_
     never.start()
     assert not never.wait_until_hearing(0.3)
     never.stop()
+
+
+def test_a_take_stops_at_the_length_limit_and_keeps_what_was_recorded(tmp_path, monkeypatch):
+    """Audio files over the limit are refused (convert.MAX_AUDIO_S), so a take stops there rather
+    than making a recording that could never be analysed. The limit is shortened for the test."""
+    import mockinterview.audio.recorder as recorder
+    monkeypatch.setattr(recorder, "MAX_AUDIO_S", 1)
+    rec = Recorder(tmp_path / "long.wav", backend=FakeBackend())
+    rec.start()
+    assert _wait(lambda: rec.error is not None, timeout=10)
+    take = rec.stop()
+    assert "1-minute limit" not in take.error and "limit" in take.error and "kept" in take.error
+    assert 0.9 <= take.seconds < 1.5 and sf.info(str(take.path)).duration == pytest.approx(take.seconds, abs=0.05)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from ..textinput import has_words
 from . import nlp
 from .agent import sentence_agent
 from .clauses import Clause, find_clauses
@@ -66,7 +67,7 @@ def analyze(text: str, words: Sequence[Word] | None = None, duration_s: float | 
     """Analyse an answer; words (with times) and the audio's duration come from a transcription."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    if not text.strip():
+    if not has_words(text):           # empty, or only spaces, zero-width characters, symbols or emoji
         raise EmptyAnswer("nothing to analyse")
     spans = split_sentences(text)
     sent_tokens = [tokenize(text[a:b], offset=a) for a, b in spans]
