@@ -487,11 +487,27 @@ def test_own_question_without_a_system_voice_is_shown_with_a_note(qtbot, make_wi
     assert "cannot be spoken" in w.practice.status.text() and "not working" in w.practice.status.text()
 
 
+def _speech_dispatcher_ready(env) -> None:
+    """On a machine where speech-dispatcher has never run, its first start takes a while and the
+    first words it is given are lost; wait until it has spoken once (fresh-machine CI, issue 10)."""
+    import subprocess
+    import time
+    for _ in range(5):
+        try:
+            if subprocess.run(["spd-say", "--wait", "ready"], env=env, capture_output=True, timeout=30).returncode == 0:
+                return
+        except subprocess.TimeoutExpired:
+            pass
+        time.sleep(1)
+    pytest.fail("speech-dispatcher did not start")
+
+
 def test_own_question_is_heard_in_the_system_voice(qtbot, make_window, virtual_mic, faster_engine, tmp_path):
     """The real system voice (speech-dispatcher with espeak-ng) into the virtual speaker."""
     from mockinterview.audio.convert import load_audio
     from mockinterview.audio.recorder import Recorder
     from mockinterview.core.wer import wer
+    _speech_dispatcher_ready(virtual_mic)
     w = make_window(tts_engine=None)
     q = _add_own_question(qtbot, w, "Tell me about a time you changed a process at work.")
     assert w.system_voice.problem is None or pytest.fail(w.system_voice.problem)
