@@ -183,3 +183,13 @@ def test_an_answer_with_no_words_is_refused_in_one_line(tmp_path, text):
     assert r.returncode == 1 and not r.stdout
     assert "nothing to analyse" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_data_folder_that_cannot_be_created_is_a_message(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for args in (("history",), ("record", "--seconds", "1")):
+        r = subprocess.run([sys.executable, "-m", "mockinterview", *args], capture_output=True, text=True, cwd=ROOT,
+                           env=dict(os.environ, MOCKINTERVIEW_DATA_DIR=str(blocker / "data")))
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert "cannot be created" in r.stderr

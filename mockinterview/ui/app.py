@@ -27,11 +27,16 @@ def log_path():
 def install_error_handler(window_getter) -> None:
     """Unexpected exceptions: write them to the log file and show a dialog with 'copy details'."""
     log = logging.getLogger("mockinterview")
-    path = str(log_path())
-    if not any(getattr(h, "baseFilename", None) == path for h in log.handlers):
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        log.addHandler(handler)
+    path = "the terminal"
+    try:
+        file = str(log_path())
+        if not any(getattr(h, "baseFilename", None) == file for h in log.handlers):
+            handler = logging.FileHandler(file, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+            log.addHandler(handler)
+        path = file
+    except OSError as exc:            # a data folder that cannot be made: the store explains it next
+        print(f"mockinterview: no log file ({exc.strerror or exc}); errors go to the terminal", file=sys.stderr)
     log.setLevel(logging.INFO)
 
     def hook(kind, value, tb):
@@ -42,7 +47,7 @@ def install_error_handler(window_getter) -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
         box = QMessageBox(QMessageBox.Critical, "mockinterview: unexpected error",
                           f"Something went wrong: {value}\n\nYour recordings are kept. The details were written to "
-                          f"{log_path()}.", parent=window_getter())
+                          f"{path}.", parent=window_getter())
         box.setDetailedText(details)
         copy = box.addButton("Copy details", QMessageBox.ActionRole)
         box.addButton(QMessageBox.Close)

@@ -829,3 +829,16 @@ def test_the_window_leaves_alone_a_take_the_terminal_is_still_recording(qtbot, m
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+
+
+def test_a_data_folder_that_cannot_be_created_is_explained_at_start(tmp_path, monkeypatch):
+    """The window's start: no log file can be made and the store cannot open; a message, no traceback."""
+    from mockinterview.core.store import StoreError
+    from mockinterview.ui.app import install_error_handler
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("MOCKINTERVIEW_DATA_DIR", str(blocker / "data"))
+    monkeypatch.setattr(__import__("sys"), "excepthook", __import__("sys").excepthook)   # restored after
+    install_error_handler(lambda: None)                    # used to raise NotADirectoryError
+    with pytest.raises(StoreError, match="cannot be created"):
+        build_window(load_engine=lambda *_: None)
