@@ -157,6 +157,7 @@ def read_answer(doc, spans: list[tuple[int, int]], sent_tokens: list[list[Token]
             quotes.append((begin, stop))
     reader = _Reader(doc, quotes, starts)
     out: list[list[Clause]] = [[] for _ in spans]
+    token_starts: dict[int, list[int]] = {}        # per sentence, made once (a long sentence stays linear)
     for v in doc:
         if not reader.is_predicate(v):
             continue
@@ -169,7 +170,9 @@ def read_answer(doc, spans: list[tuple[int, int]], sent_tokens: list[list[Token]
         toks = sent_tokens[si]
         if not toks:
             continue                                   # no word of ours there (stray symbols the parser tagged)
-        tstarts = [t.start for t in toks]
+        tstarts = token_starts.get(si)
+        if tstarts is None:
+            tstarts = token_starts[si] = [t.start for t in toks]
 
         def tok_index(sp_tok) -> int:
             i = bisect_right(tstarts, sp_tok.idx) - 1

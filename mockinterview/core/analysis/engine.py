@@ -42,18 +42,32 @@ def _clauses(text: str, spans, sent_tokens) -> list[list[Clause]]:
     return read_answer(_parse(prepare(text)), spans, sent_tokens)
 
 
+# Longer than any sentence a person says (about 100 words): only a run with no end is cut.
+MAX_PARSED_RUN = 150
+
+
 def _parse(text: str):
     """The parse of the whole answer. A line break is a sentence boundary the parser is told about
     (typed answers with bullet lines: "…team.\n- Forecasting daily volumes…" is otherwise read as
     one sentence whose verbs become noun modifiers); full stops are left to the parser, so spoken
-    answers parse the same wherever the recogniser put them."""
+    answers parse the same wherever the recogniser put them. A stretch with no end (a stuck
+    recogniser, a pasted log) is cut after MAX_PARSED_RUN tokens at a comma or dash (anywhere after
+    twice that): one sentence of
+    thousands of words gives heads with thousands of dependents, and reading it turns quadratic."""
     pipeline = nlp.load()
     doc = pipeline.make_doc(text)
+    run = 0
     for tok in doc[1:]:
         before = doc[tok.i - 1]
+        run = 0 if before.text in (".", "!", "?") else run + 1
         if not tok.is_space and "\n" in before.text_with_ws and not tok.is_punct or \
                 tok.i > 1 and before.is_punct and "\n" in doc[tok.i - 2].text_with_ws:
             tok.is_sent_start = True               # a new line, or the bullet that opens it
+            run = 0
+        elif run >= MAX_PARSED_RUN and before.text in (",", ";", "—", "–", "-", ":") and not tok.is_punct \
+                or run >= 2 * MAX_PARSED_RUN and not tok.is_punct:
+            tok.is_sent_start = True
+            run = 0
     for _, component in pipeline.pipeline:
         doc = component(doc)
     return doc
