@@ -1,0 +1,84 @@
+"""How long the Progress figures take for a long history (issue 11's target: 2,000 answers in
+≤ 200 ms, loaded off the GUI thread).
+
+    python benchmarks/progress.py [N]
+
+Builds a database of N answers (default 2,000; real analyses of varied answers, spread over a
+year) in a temporary folder, then times, over 7 runs: the column-only read (Store.progress_rows),
+and every metric's weekly series over all, first and best takes plus the words about last week.
+For comparison it times what History did before: Store.answers(), which parses every row's JSON.
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def build(db: Path, n: int) -> None:
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.store import Store
+    from mockinterview.core.transcript import Transcript
+    rng = random.Random(7)
+    texts = ["We planned the migration and the team shipped it on time.",
+             "I rewrote the rota myself and cut overtime by 20% in a month.",
+             "My manager asked me to fix the backlog. I triaged 300 tickets and we closed half of them.",
+             "Um, so we had a problem with the build, and, like, I fixed it, and then we released."]
+    analyses = [(t, analyze(t)) for t in texts]
+    s = Store(db)
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    sid = s.new_session()
+    for i in range(n):
+        if i % 5 == 0:
+            sid = s.new_session()
+        text, a = rng.choice(analyses)
+        aid = s.start_answer(sid, f"q-{i % 40}", "Tell me about a time.", rng.choice(["teamwork", "conflict"]), None)
+        s.finish_answer(aid, Transcript(text, [], [], 60.0, "en", "faster-whisper", "tiny.en"), a)
+        s.db.execute("UPDATE answers SET created_at=? WHERE id=?",
+                     ((start + timedelta(hours=4 * i)).isoformat(timespec="seconds"), aid))
+    s.close()
+
+
+def main() -> int:
+    from mockinterview.core import progress
+    from mockinterview.core.store import Store
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    load = os.getloadavg()
+    print(f"machine load {load[0]:.2f} / {load[1]:.2f} on {os.cpu_count()} cores; {n} answers")
+    with tempfile.TemporaryDirectory() as d:
+        db = Path(d) / "mockinterview.db"
+        build(db, n)
+        s = Store(db)
+        read, compute, before = [], [], []
+        for _ in range(7):
+            t = time.perf_counter()
+            rows = s.progress_rows()
+            read.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            takes = progress.takes(rows)
+            for m in progress.METRICS:
+                for which in ("all", "first", "best"):
+                    progress.series(takes, m.key, "week", which)
+            progress.changes(takes)
+            compute.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            s.answers()
+            before.append(time.perf_counter() - t)
+    r, c, b = (median(x) * 1000 for x in (read, compute, before))
+    print(f"column-only read      {r:7.1f} ms")
+    print(f"21 series + words     {c:7.1f} ms")
+    print(f"total                 {r + c:7.1f} ms   (target <= 200 ms): {'OK' if r + c <= 200 else 'MISSED'}")
+    print(f"Store.answers() (JSON of every row, what History reads) {b:7.1f} ms: {b / (r + c):.1f}x the total")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""Progress over time, per metric: what the Progress view charts and says in words (no Qt here).
+
+Each finished answer keeps its figures as columns (store v6, Store.progress_rows): the ownership
+score, the share of its actions told as the candidate's own, how many STAR parts it has, whether
+its result is measured, fillers per 100 words, words per minute and length. series() groups them by
+day or week in local time, over all takes, the first take of each question in a session, or the
+best; changes() says what improved since last week.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import fmean
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    key: str
+    label: str
+    unit: str
+    band: tuple[float, float]        # the target range, drawn behind the line
+    higher_is_better: bool | None    # None: inside the band is what counts (pace, length)
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("score", "Ownership score", "/ 5", (3.5, 5.0), True),
+    Metric("own_share", "Your own actions", "%", (60.0, 100.0), True),
+    Metric("star_parts", "STAR parts", "of 4", (3.0, 4.0), True),
+    Metric("measured", "Measured results", "%", (50.0, 100.0), True),
+    Metric("fillers_per_100", "Fillers", "per 100 words", (0.0, 3.0), False),
+    Metric("wpm", "Pace", "words/min", (120.0, 170.0), None),
+    Metric("words", "Length", "words", (150.0, 400.0), None),
+)
+BY_KEY = {m.key: m for m in METRICS}
+_COLUMN = {"score": 5, "own_share": 6, "star_parts": 7, "measured": 8, "fillers_per_100": 9, "wpm": 10, "words": 11}
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    id: int
+    session_id: int
+    question_id: str | None
+    competency: str | None
+    day: date                        # local
+    values: dict[str, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    start: date                      # the day, or the Monday of the week
+    value: float
+    answers: int
+
+
+def figures(analysis) -> tuple:
+    """The column values of one analysis (store v6), in _COLUMN order from own_share on."""
+    own, team = analysis.ownership.self_actions, analysis.ownership.team_actions
+    star = analysis.star
+    d = analysis.delivery
+    return (own / (own + team) if own + team else None,
+            int(star.situation) + int(star.task) + int(star.action) + int(star.result),
+            int(star.result_quantified), d.fillers_per_100_words, d.wpm, d.words)
+
+
+def takes(rows: list[tuple]) -> list[Take]:
+    """Store.progress_rows() as Takes; percentages as 0–100, days in local time."""
+    out = []
+    for r in rows:
+        values = {k: r[i] for k, i in _COLUMN.items()}
+        for k in ("own_share", "measured"):
+            if values[k] is not None:
+                values[k] = 100.0 * values[k]
+        out.append(Take(r[0], r[1], r[2], r[3], _local_day(r[4]), values))
+    return out
+
+
+def _local_day(stamp: str) -> date:
+    return datetime.fromisoformat(stamp).astimezone().date()
+
+
+def chosen(all_takes: list[Take], which: str = "all") -> list[Take]:
+    """which: "all"; "first": the first take of each question in each session (a retake is practice
+    on the same question, and would flatter the average); "best": the best-scored take of each."""
+    if which == "all":
+        return all_takes
+    groups: dict[tuple, list[Take]] = defaultdict(list)
+    for t in all_takes:
+        groups[(t.session_id, t.question_id if t.question_id is not None else f"#{t.id}")].append(t)
+    if which == "first":
+        return sorted((g[0] for g in groups.values()), key=lambda t: (t.day, t.id))
+    if which == "best":
+        return sorted((max(g, key=lambda t: (t.values["score"] or 0.0, -t.id)) for g in groups.values()),
+                      key=lambda t: (t.day, t.id))
+    raise ValueError(f"unknown choice of takes {which!r}")
+
+
+def series(all_takes: list[Take], metric: str, by: str = "week", which: str = "all") -> list[Point]:
+    """The metric's mean per day or week (Monday to Sunday), oldest first; answers without the
+    figure (no pace for a typed answer) are left out of that metric."""
+    if metric not in BY_KEY:
+        raise ValueError(f"unknown metric {metric!r}")
+    buckets: dict[date, list[float]] = defaultdict(list)
+    for t in chosen(all_takes, which):
+        v = t.values[metric]
+        if v is None:
+            continue
+        start = t.day if by == "day" else t.day - timedelta(days=t.day.weekday())
+        buckets[start].append(float(v))
+    return [Point(d, fmean(vs), len(vs)) for d, vs in sorted(buckets.items())]
+
+
+def changes(all_takes: list[Take], today: date | None = None) -> list[str]:
+    """What changed between the last 7 days and the 7 before, in words, biggest first: only
+    metrics with answers in both weeks, and only moves worth saying."""
+    today = today or date.today()
+    this = [t for t in all_takes if today - timedelta(days=6) <= t.day <= today]
+    last = [t for t in all_takes if today - timedelta(days=13) <= t.day <= today - timedelta(days=7)]
+    said = []
+    for m in METRICS:
+        now_v = [t.values[m.key] for t in this if t.values[m.key] is not None]
+        then_v = [t.values[m.key] for t in last if t.values[m.key] is not None]
+        if not now_v or not then_v:
+            continue
+        a, b = fmean(then_v), fmean(now_v)
+        step = (m.band[1] - m.band[0]) * 0.1 or 1.0
+        if abs(b - a) < step:
+            continue
+        if m.higher_is_better is None:
+            lo, hi = m.band
+            better = abs(_outside(b, lo, hi)) < abs(_outside(a, lo, hi))
+        else:
+            better = (b > a) == m.higher_is_better
+        verb = "improved" if better else "slipped"
+        said.append((abs(b - a) / step, f"{m.label} {verb}: {_show(a, m)} → {_show(b, m)} {m.unit}".rstrip()))
+    return [text for _, text in sorted(said, reverse=True)]
+
+
+def _outside(v: float, lo: float, hi: float) -> float:
+    return 0.0 if lo <= v <= hi else (v - lo if v < lo else v - hi)
+
+
+def _show(v: float, m: Metric) -> str:
+    return f"{v:.1f}" if m.key in ("score", "star_parts", "fillers_per_100") else f"{v:.0f}"
