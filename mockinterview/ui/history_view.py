@@ -6,7 +6,11 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from ..core.analysis.model import VERDICT_TEXT
 from ..core.store import AnswerRow, SessionRow
+from .local_time import when
+
+HINT = "History of your answers: the arrow keys choose one, Enter opens it; Ctrl+N goes back to the questions."
 
 
 class TrendLine(QWidget):
@@ -51,8 +55,9 @@ def transcript_note(r: AnswerRow) -> str:
     return "being checked" if r.stage == "provisional" else ""
 
 
-def when(iso: str) -> str:
-    return iso[:16].replace("T", " ")
+def verdict_word(verdict: str | None) -> str:
+    """'team_only' → 'Team only': the verdict's plain words, as the review names it."""
+    return VERDICT_TEXT[verdict].split(":")[0] if verdict in VERDICT_TEXT else (verdict or "")
 
 
 class HistoryView(QWidget):
@@ -106,9 +111,11 @@ class HistoryView(QWidget):
                                    f"answer{'s' if len(answers) != 1 else ''}", "", f"{avg:.1f}", "", ""])
             top.setData(0, Qt.UserRole, ("session", sess.id))
             for r in answers:
-                item = QTreeWidgetItem([when(r.created_at), r.question_text, r.verdict or "",
+                item = QTreeWidgetItem([when(r.created_at), r.question_text, verdict_word(r.verdict),
                                         f"{r.score:.1f}" if r.score is not None else "",
                                         f"{r.duration_s:.0f} s" if r.duration_s else "", transcript_note(r)])
+                if r.verdict in VERDICT_TEXT:
+                    item.setToolTip(2, VERDICT_TEXT[r.verdict])
                 if r.corrected_at:
                     item.setToolTip(5, "You corrected this transcript; the engine's original is kept.")
                 item.setData(0, Qt.UserRole, ("answer", r.id))
@@ -119,6 +126,16 @@ class HistoryView(QWidget):
             first = self.tree.topLevelItem(0)
             self.tree.setCurrentItem(first.child(0) or first)
         self.trend.set_scores(trend)
+
+    def showEvent(self, event) -> None:
+        """History opens with the answers in focus, so arrow keys and Enter work at once (not when the
+        window is only restored: the focus stays where the user left it)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.tree.setFocus()
+
+    def status_text(self) -> str:
+        return HINT
 
     def selected(self) -> tuple[str, int] | None:
         item = self.tree.currentItem()

@@ -26,18 +26,20 @@ from ..voices.system import SystemVoice
 from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
+from .local_time import when
 from .practice_view import PracticeView
 from .question_dialog import QuestionDialog
 from .review_controller import ReviewController
 from .review_view import ReviewView
 from .settings_dialog import SettingsDialog
+from .space_key import ControlsKeepSpace
 from .status_progress import StatusProgress
 from .workers import Jobs
 
 STARTING_MIC = "Starting the microphone… start speaking when the timer moves."
 RECORDING = "Recording… press Space to stop, Esc to cancel."
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
-SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer now)"),
+SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer now); on a focused button: press it"),
              ("Esc", "cancel the current take or the thinking time"),
              ("Enter", "ask the selected question aloud; open the selected take or answer"),
              ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
@@ -127,7 +129,10 @@ class MainWindow(QMainWindow):
         self.history.delete_session.connect(self.delete_session)
         self.history.filter_changed.connect(lambda _c: self.show_history())
         self.prompt_finished.connect(self._prompt_done, Qt.QueuedConnection)
-        QShortcut(QKeySequence(Qt.Key_Space), self, self._space)
+        self.practice.status_changed.connect(lambda text: self._page_status(self.practice, text))
+        self.stack.currentChanged.connect(lambda _i: self._page_status(self.stack.currentWidget()))
+        QShortcut(QKeySequence(Qt.Key_Space), self, self._space).setAutoRepeat(False)   # held: one press
+        self.installEventFilter(ControlsKeepSpace(self, (self.practice.record,)))   # unless a control takes it
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_take)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._next_key)
         QTimer.singleShot(0, self._start_loading)
@@ -206,10 +211,15 @@ class MainWindow(QMainWindow):
             self.show_history()
         self.reviews.answers_reanalysed(result.updated)
 
-    def _set_ready(self, ready: bool, message: str) -> None:
-        self.practice.record.setEnabled(ready)
-        self.practice.status.setText(message)
-        self.statusBar().showMessage(message)
+    def _set_ready(self, ready: bool, message: str, event: bool = False) -> None:
+        """message: the state (said again when another question is chosen), or with event what just happened."""
+        self.practice.allow_recording(ready)
+        (self.practice.show_status if event else self.practice.show_state)(message)
+
+    def _page_status(self, page, text: str | None = None) -> None:
+        """The status bar says what the screen on show is doing (another screen's messages wait)."""
+        if page is self.stack.currentWidget():
+            self.statusBar().showMessage(page.status_text() if text is None else text)
 
     def _offer_recovery(self, rows=None) -> None:
         """Offer the takes a crash left behind, one after another."""
@@ -218,7 +228,7 @@ class MainWindow(QMainWindow):
             return
         row, rest = rows[0], rows[1:]
         if not self.ask("Recover an interrupted answer?",
-                        f"A recording of “{row.question_text}” from {row.created_at[:16].replace('T', ' ')} "
+                        f"A recording of “{row.question_text}” from {when(row.created_at)} "
                         "was interrupted. Transcribe and keep it?"):
             self._offer_recovery(rest)
             return
@@ -311,7 +321,7 @@ class MainWindow(QMainWindow):
             return
         questions = pick(self.bank.questions, self.practice.competency.currentData())
         if not questions:
-            self.practice.status.setText("There are no questions to practise.")
+            self.practice.show_status("There are no questions to practise.")
             return
         self.practice_set = PracticeSet(questions)
         self.session_id = self.store.new_session(self.practice_set.title)
@@ -425,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, message: str, details: str) -> None:
         self.practice.set_recording(False)
-        self._set_ready(self.engine is not None, message)
+        self._set_ready(self.engine is not None, message, event=True)
         self.tell("mockinterview", message, details)
 
     # -- practice -----------------------------------------------------------------------------------
@@ -452,12 +462,12 @@ class MainWindow(QMainWindow):
             voice = self.voices.say(q, self.prompt_finished.emit)
         except USER_ERRORS as exc:
             self.practice.reveal()
-            self.practice.status.setText(f"The question cannot be played ({exc}); read it on screen.")
+            self.practice.show_status(f"The question cannot be played ({exc}); read it on screen.")
             return
         if voice is None:
             self.practice.reveal()
             why = self.system_voice.problem or "no voice is available"
-            self.practice.status.setText(f"This question cannot be spoken ({why}); read it on screen.")
+            self.practice.show_status(f"This question cannot be spoken ({why}); read it on screen.")
 
     def _prompt_done(self) -> None:
         self.practice.reveal()
@@ -509,7 +519,7 @@ class MainWindow(QMainWindow):
         if start:
             self.start_take()
         else:
-            self.practice.status.setText("Thinking time stopped.")
+            self.practice.show_status("Thinking time stopped.")
 
     def start_take(self) -> None:
         q = self.practice.current_question()
@@ -517,7 +527,7 @@ class MainWindow(QMainWindow):
         self.voices.stop()                     # starting to answer interrupts the question
         self.practice.reveal()
         if q is None:
-            self.practice.status.setText("Choose a question first (or press Ctrl+R for a random one).")
+            self.practice.show_status("Choose a question first (or press Ctrl+R for a random one).")
             return
         if self.engine is None:
             return
@@ -527,7 +537,7 @@ class MainWindow(QMainWindow):
             self.rehearsal = Rehearsal(self.store, self.engine, q, self.session_id,
                                        device=self.settings.input_device, backend=self._backend)
             if self.rehearsal.recorder.notice:
-                self.practice.status.setText(self.rehearsal.recorder.notice)
+                self.practice.show_status(self.rehearsal.recorder.notice)
             self.rehearsal.start()
         except USER_ERRORS as exc:
             self.rehearsal = None
@@ -536,7 +546,7 @@ class MainWindow(QMainWindow):
         self.current_question = q
         self.practice.set_recording(True)
         # some sound servers start delivering audio a second or two late: say so until it flows
-        self.practice.status.setText(RECORDING if self.rehearsal.recorder.hearing else STARTING_MIC)
+        self.practice.show_status(RECORDING if self.rehearsal.recorder.hearing else STARTING_MIC)
         self.timer.start()
 
     def _tick(self) -> None:
@@ -545,12 +555,12 @@ class MainWindow(QMainWindow):
             return
         rec = r.recorder
         self.practice.show_progress(rec.elapsed, rec.level_dbfs)
-        if rec.hearing and self.practice.status.text() == STARTING_MIC:
-            self.practice.status.setText(RECORDING)
+        if rec.hearing and self.practice.status_text() == STARTING_MIC:
+            self.practice.show_status(RECORDING)
         if rec.error:
             self.stop_take()
         elif rec.silent:
-            self.practice.status.setText("No sound from the microphone: is it muted, or is another input selected?")
+            self.practice.show_status("No sound from the microphone: is it muted, or is another input selected?")
 
     def toggle_pause(self) -> None:
         if self.rehearsal is None:
@@ -573,7 +583,7 @@ class MainWindow(QMainWindow):
         self.rehearsal.discard()
         self.rehearsal = None
         self.practice.set_recording(False)
-        self.practice.status.setText("Take cancelled; nothing was kept.")
+        self.practice.show_status("Take cancelled; nothing was kept.")
 
     def rerecord(self) -> None:
         """Throw this take away (after asking) and start again at once."""
@@ -582,7 +592,7 @@ class MainWindow(QMainWindow):
         if self.ask("Start this answer again?", "Discard what you have recorded so far and start again?"):
             self.cancel_take()
             self.start_take()
-            self.practice.status.setText("Recording again… press Space to stop, Esc to cancel.")
+            self.practice.show_status("Recording again… press Space to stop, Esc to cancel.")
 
     def stop_take(self) -> None:
         r = self.rehearsal
@@ -592,8 +602,8 @@ class MainWindow(QMainWindow):
         take = r.stop()
         self.rehearsal = None
         self.practice.set_recording(False)
-        self.practice.record.setEnabled(False)
-        self.practice.status.setText("Transcribing the last words…")
+        self.practice.allow_recording(False)
+        self.practice.show_status("Transcribing the last words…")
         self.jobs.start(r.finish, self._take_finished, self._take_failed, USER_ERRORS)
         if take.error:                        # disk full, microphone gone: what was recorded is still judged
             self.tell("Recording stopped", take.error)
@@ -601,7 +611,7 @@ class MainWindow(QMainWindow):
     def _take_finished(self, result) -> None:
         """The first review is on screen at once; the final transcript follows from a worker."""
         if result.not_saved:                  # a full disk: say so; the take's audio is kept for recovery
-            self._set_ready(True, "Not saved.")
+            self._set_ready(True, "Not saved.", event=True)
             self.tell("Answer not saved", f"{result.not_saved} The recording is kept and will be offered "
                       "for recovery at the next start.")
             return
@@ -647,7 +657,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.practice)
 
     def show_history(self) -> None:
-        if self.rehearsal is not None:
+        if self.rehearsal is not None or self.thinking_until is not None:
             return
         self.playback.stop()
         rows = self.store.answers(competency=self.history.filter.currentData())
@@ -663,7 +673,7 @@ class MainWindow(QMainWindow):
 
     def delete_session(self, session_id: int) -> None:
         row = next((s for s in self.store.sessions() if s.id == session_id), None)
-        if row and self.ask("Delete this session?", f"Delete the session of {row.started_at[:16].replace('T', ' ')} "
+        if row and self.ask("Delete this session?", f"Delete the session of {when(row.started_at)} "
                                                     f"with its {row.answers} answer(s) and their recordings? "
                                                     "This cannot be undone."):
             self.store.delete_session(session_id)

@@ -1,13 +1,14 @@
 """Pick a question and record the answer: the practice screen (UI only)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.questions import Question
 
 SUGGESTED = (60, 150)   # a good answer takes about 1 to 2.5 minutes
+NOT_STARTED = "0:00  (aim for 1:00–2:30)"
 
 
 def fmt_time(s: float) -> str:
@@ -25,6 +26,7 @@ class PracticeView(QWidget):
     add_clicked = Signal()
     edit_clicked = Signal()
     delete_clicked = Signal()
+    status_changed = Signal(str)       # what the status line says now
 
     def __init__(self, questions: list[Question], parent=None):
         super().__init__(parent)
@@ -51,8 +53,9 @@ class PracticeView(QWidget):
         self.cancel = QPushButton("Cancel  (Esc)", accessibleName="Cancel this take", enabled=False)
         self.rerecord = QPushButton("Re-recor&d", accessibleName="Discard this take and start again", enabled=False)
         self.level = QProgressBar(accessibleName="Input level", minimum=0, maximum=60, textVisible=False)
-        self.elapsed = QLabel("0:00  (aim for 1:00–2:30)", accessibleName="Elapsed time")
+        self.elapsed = QLabel(NOT_STARTED, accessibleName="Elapsed time")
         self.status = QLabel("", wordWrap=True, accessibleName="Status")
+        self._idle = ""                   # what the status line says when nothing is going on
         self.loading = QProgressBar(accessibleName="Loading the speech model", minimum=0, maximum=0,
                                     visible=False)           # a busy bar: loading reports no steps
         self.cancel_load = QPushButton("Cancel loading", accessibleName="Cancel loading the speech model",
@@ -155,6 +158,10 @@ class PracticeView(QWidget):
         self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q and q.follow_ups else "")
         for w in (self.edit, self.delete):
             w.setEnabled(bool(q) and q.mine)
+        if self.list.isEnabled():         # (not while a take is being recorded)
+            self.show_status(self._idle)  # a message about the last question or take is stale now
+            self.elapsed.setText(NOT_STARTED)
+            self.level.setValue(0)
         self.question_changed.emit(q)
 
     def reveal(self) -> None:
@@ -178,6 +185,40 @@ class PracticeView(QWidget):
                 self.competency.setCurrentIndex(0)
         return False
 
+    # -- status and focus ---------------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        """What is happening now; it stays until something else happens or another question is chosen."""
+        if text != self.status.text():
+            self.status.setText(text)
+            self.status_changed.emit(text)
+
+    def show_state(self, text: str) -> None:
+        """What the screen says when nothing is going on (ready to record, loading the model, …): shown
+        now, and again when another question is chosen."""
+        self._idle = text
+        self.show_status(text)
+
+    def status_text(self) -> str:
+        return self.status.text()
+
+    def allow_recording(self, on: bool) -> None:
+        if not on and self.window().focusWidget() is self.record:
+            self.list.setFocus()          # not on to whatever comes next (a combo box would take Space)
+        self.record.setEnabled(on)
+
+    def showEvent(self, event) -> None:
+        """The questions have the focus: arrow keys choose, Enter asks, Space records (a focused button
+        would take Space for itself). Not when the window is only restored."""
+        super().showEvent(event)
+        if event.spontaneous():
+            return
+        if not self.list.isEnabled():
+            self.record.setFocus()
+            return
+        if self.current_question() is None:
+            self.list.setCurrentIndex(QModelIndex())   # focus alone chooses no question (Qt takes the first)
+        self.list.setFocus()
+
     # -- recording state --------------------------------------------------------------------------
     def set_recording(self, on: bool) -> None:
         self.record.setText("■ Stop  (Space)" if on else "● Record  (Space)")
@@ -200,13 +241,15 @@ class PracticeView(QWidget):
         self.cancel.setEnabled(on)
         self._lock_browsing(on)
         if not on:
-            self.elapsed.setText("0:00  (aim for 1:00–2:30)")
+            self.elapsed.setText(NOT_STARTED)
 
     def show_thinking(self, left: float) -> None:
         self.elapsed.setText(f"Thinking time {fmt_time(left + 0.999)}")
-        self.status.setText("Think about your answer; recording starts when the time is up (Space: start now).")
+        self.show_status("Think about your answer; recording starts when the time is up (Space: start now).")
 
     def _lock_browsing(self, locked: bool) -> None:
+        if locked:                        # Stop / Answer now: Space on it does what the window's Space does
+            self.record.setFocus()
         for w in (self.list, self.competency, self.search, self.random, self.start_set, self.add):
             w.setEnabled(not locked)
         q = self.current_question()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from ..core.analysis import Analysis
 from ..core.analysis.align import WordSpan, doubtful_words, word_at, word_spans
 from ..core.analysis.model import VERDICT_TEXT, Word
+from .local_time import when
 from .practice_view import fmt_time
 from .transcript_html import DOUBT_TIP, legend_html, transcript_html
 
@@ -39,6 +40,8 @@ class CorrectionEditor(QPlainTextEdit):
             self.cancelled.emit()
         else:
             self.saved.emit()
+
+HINT = "Space: record a new take of this question; Ctrl+E: correct the transcript."
 
 AGENT_WORDS = {"self": "your action", "team": "team action", "other": "someone else", "passive": "hidden agent",
                "none": "context"}
@@ -163,6 +166,15 @@ class ReviewView(QWidget):
         self.original_button.clicked.connect(self.original_requested)
         self.restore_button.clicked.connect(self.restore_requested)
 
+    def showEvent(self, event) -> None:
+        """The transcript has the focus (a focused button would take Space, which here means: try again)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            (self.editor if self.editing else self.transcript).setFocus()
+
+    def status_text(self) -> str:
+        return HINT
+
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
 
@@ -205,8 +217,8 @@ class ReviewView(QWidget):
                               f" · hedges {d.hedges}{pauses}")
         self.tips.setText("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in a.tips) + "</ul>")
         self.takes.clear()
-        for aid, when, score in takes:
-            item = QListWidgetItem(f"{when[:16].replace('T', ' ')}   {score:.1f} / 5" if score is not None else when)
+        for aid, created, score in takes:
+            item = QListWidgetItem(f"{when(created)}   {score:.1f} / 5" if score is not None else when(created))
             item.setData(Qt.UserRole, aid)
             self.takes.addItem(item)
 
@@ -216,7 +228,7 @@ class ReviewView(QWidget):
         if provisional:
             note = note or "First transcript, made while you spoke: checking it against the whole recording…"
         elif corrected:
-            note = note or f"You corrected this transcript ({corrected[:16].replace('T', ' ')})."
+            note = note or f"You corrected this transcript ({when(corrected)})."
         self.stage_note.setText(note)
         self.edit_button.setEnabled(not provisional)
         self.edit_button.setToolTip("Editing is possible once the whole recording has been checked." if provisional

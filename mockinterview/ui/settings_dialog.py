@@ -36,6 +36,7 @@ class SettingsDialog(QDialog):
         self.test = QPushButton("&Test microphone", accessibleName="Test the microphone", checkable=True)
         self.level = QProgressBar(accessibleName="Microphone level", minimum=0, maximum=60, textVisible=False)
         self.test_note = QLabel("", wordWrap=True, accessibleName="Microphone test result")
+        self._found = ""                  # what the test found, said once it has stopped
 
         self.engine = QComboBox(accessibleName="Speech engine")
         for name, installed in engines:
@@ -89,7 +90,7 @@ class SettingsDialog(QDialog):
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self._show_level)
         self.test.toggled.connect(self._toggle_test)
-        self.device.currentIndexChanged.connect(lambda _i: self.test.setChecked(False))
+        self.device.currentIndexChanged.connect(self._device_changed)
         self.browse.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -105,7 +106,9 @@ class SettingsDialog(QDialog):
 
     # -- microphone check: records to a throw-away file and shows the live level ---------------------
     def _toggle_test(self, on: bool) -> None:
+        """While the test runs, the note says what is heard now; once stopped, what was found."""
         if on:
+            self._found = ""
             self._test_dir = tempfile.TemporaryDirectory(prefix="mockinterview-mic-")
             try:
                 self._test = Recorder(Path(self._test_dir.name) / "test.wav", device=self.device.currentData(),
@@ -113,7 +116,7 @@ class SettingsDialog(QDialog):
                 self._test.start()
             except RecorderError as exc:
                 self._test = None
-                self.test_note.setText(str(exc))
+                self._found = str(exc)
                 self.test.setChecked(False)
                 return
             self.test_note.setText(self._test.notice or "Say something: the bar should move.")
@@ -127,6 +130,11 @@ class SettingsDialog(QDialog):
                 self._test_dir.cleanup()
                 self._test_dir = None
             self.level.setValue(0)
+            self.test_note.setText(self._found)
+
+    def _device_changed(self) -> None:
+        self.test.setChecked(False)
+        self.test_note.clear()            # what was found is about the other microphone
 
     def _show_level(self) -> None:
         rec = self._test
@@ -134,12 +142,14 @@ class SettingsDialog(QDialog):
             return
         self.level.setValue(max(0, min(60, int(rec.level_dbfs + 60))))
         if rec.error:
-            self.test_note.setText(rec.error)
+            self._found = rec.error
             self.test.setChecked(False)
         elif rec.silent:
             self.test_note.setText("No sound from this microphone: is it muted, or is another input selected?")
+            self._found = self._found or "Test stopped: no sound came from this microphone."
         elif rec.level_dbfs > -50:
             self.test_note.setText("The microphone hears you.")
+            self._found = "Test stopped: the microphone heard you."
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Keep mockinterview's data in", self.data.text())
