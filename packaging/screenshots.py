@@ -1,4 +1,4 @@
-"""Screenshots of the practice, review, history and settings views, from the real app on a virtual screen.
+"""Screenshots of the practice, review, history, progress and settings views, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
     python packaging/screenshots.py --dark DIR   # the same with a dark palette, into DIR (to check, not shipped)
@@ -98,6 +98,26 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "history.png"))
+        # six weeks of practice before these answers, for the Progress view
+        from datetime import datetime, timedelta, timezone
+        from mockinterview.core.transcript import Transcript
+        texts = ["We planned the launch and the team shipped it.", "We fixed it together. The team was happy.",
+                 "My manager asked me to fix it. We rebuilt the tool.", "I found the bug and we released a fix.",
+                 "I rewrote the rota myself and cut overtime by 20%.", "I led the review and cut errors by 30%."]
+        start = datetime.now(timezone.utc) - timedelta(days=42)
+        for i in range(18):
+            text = texts[min(len(texts) - 1, i // 3)]
+            aid = w.store.start_answer(w.store.new_session(), f"teamwork-0{1 + i % 3}", "Q", "teamwork", None)
+            w.store.finish_answer(aid, Transcript(text, [], [], 30.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+            w.store.db.execute("UPDATE answers SET created_at=? WHERE id=?",
+                               ((start + timedelta(days=2 * i)).isoformat(timespec="seconds"), aid))
+        w.show_progress()
+        while not w.progress_view.points:
+            app.processEvents()
+            time.sleep(0.02)
+        for _ in range(20):
+            app.processEvents()
+        w.grab().save(str(OUT / "progress.png"))
         w.open_settings()
         for _ in range(20):
             app.processEvents()

@@ -28,6 +28,8 @@ from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
 from .local_time import when
 from .practice_view import PracticeView
+from .progress_controller import ProgressController
+from .progress_view import ProgressView
 from .question_dialog import QuestionDialog
 from .review_controller import ReviewController
 from .review_view import ReviewView
@@ -43,6 +45,7 @@ SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer no
              ("Esc", "cancel the current take or the thinking time"),
              ("Enter", "ask the selected question aloud; open the selected take or answer"),
              ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
+             ("Ctrl+G", "progress over time"),
              ("Ctrl+Enter", "next question of a practice set"), ("Ctrl+,", "settings"), ("Ctrl+Q", "quit")]
 
 
@@ -77,8 +80,9 @@ class MainWindow(QMainWindow):
         self.practice = PracticeView(self.bank.questions)
         self.review = ReviewView()
         self.history = HistoryView(bank.competencies())
+        self.progress_view = ProgressView(bank.competencies())
         self.stack = QStackedWidget()
-        for view in (self.practice, self.review, self.history):
+        for view in (self.practice, self.review, self.history, self.progress_view):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
         self._menus()
@@ -121,6 +125,8 @@ class MainWindow(QMainWindow):
         self.background = StatusProgress()
         self.statusBar().addPermanentWidget(self.background)
         self.analyses = AnalysisController(lambda: self.store, self.jobs, self.background, USER_ERRORS, parent=self)
+        self.progress = ProgressController(lambda: self.store, self.jobs, self.progress_view, USER_ERRORS,
+                                           self._failed, parent=self)
         self.analyses.message.connect(self.statusBar().showMessage)
         self.analyses.parser_failed.connect(self._parser_failed)
         self.analyses.reanalysed.connect(self._answers_reanalysed)
@@ -143,6 +149,7 @@ class MainWindow(QMainWindow):
         for text, key, slot in (("&New question", "Ctrl+N", self.show_practice),
                                 ("&Random question", "Ctrl+R", self.random_question),
                                 ("&History", "Ctrl+H", self.show_history),
+                                ("&Progress", "Ctrl+G", self.show_progress),
                                 ("Re-&analyse saved answers", None, lambda: self.analyses.reanalyse(on_demand=True)),
                                 ("&Settings…", "Ctrl+,", self.open_settings), ("&Quit", "Ctrl+Q", self.close)):
             act = QAction(text, self, shortcut=QKeySequence(key)) if key else QAction(text, self)
@@ -209,6 +216,8 @@ class MainWindow(QMainWindow):
         """Saved answers were judged again: History and the review show the new figures."""
         if self.stack.currentWidget() is self.history:
             self.show_history()
+        elif self.stack.currentWidget() is self.progress_view:
+            self.progress.refresh()
         self.reviews.answers_reanalysed(result.updated)
 
     def _set_ready(self, ready: bool, message: str, event: bool = False) -> None:
@@ -655,6 +664,14 @@ class MainWindow(QMainWindow):
         self.playback.stop()
         if self.rehearsal is None:
             self.stack.setCurrentWidget(self.practice)
+
+    def show_progress(self) -> None:
+        """Each measure over time (figures read in a worker); not while a take is on."""
+        if self.rehearsal is not None or self.thinking_until is not None:
+            return
+        self.playback.stop()
+        self.stack.setCurrentWidget(self.progress_view)
+        self.progress.refresh()
 
     def show_history(self) -> None:
         if self.rehearsal is not None or self.thinking_until is not None:

@@ -1017,3 +1017,18 @@ def test_history_shows_verdicts_in_plain_words_and_times_in_the_users_zone(qtbot
     # the review's list of takes agrees with History
     w.history.open_button.click()
     assert w.review.takes.item(0).text().startswith("Wed 15 Jan 2025, 13:30")
+
+
+def test_progress_opens_from_the_keyboard_and_charts_saved_answers(qtbot, make_window):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    for text in ("We did it together.", "I rewrote the rota myself and cut overtime by 20%."):
+        aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Q", "teamwork", None)
+        w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    qtbot.keyClick(w, Qt.Key_G, Qt.ControlModifier)
+    assert w.stack.currentWidget() is w.progress_view
+    qtbot.waitUntil(lambda: bool(w.progress_view.points), timeout=10_000)
+    assert sum(p.answers for p in w.progress_view.points) == 2
+    assert "Progress" in w.statusBar().currentMessage()
+    assert "Ownership score" in w.progress_view.chart_view.accessibleDescription()
