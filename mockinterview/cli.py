@@ -328,11 +328,14 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if not rows:
         print("No saved answers yet. Practise with: mockinterview record (or open the app).")
         return 0
-    print(f"{'id':>4}  {'when (UTC)':<20} {'score':>5}  {'verdict':<11} {'length':>6}  question")
+    from .core.analysis.model import VERDICT_TEXT
+    from .core.local_time import when
+    print(f"{'id':>4}  {'when':<23} {'score':>5}  {'verdict':<11} {'length':>6}  question")
     for r in rows:
         length = f"{r.duration_s:.0f} s" if r.duration_s else "-"
         score = f"{r.score:.1f}" if r.score is not None else "-"
-        print(f"{r.id:>4}  {r.created_at[:19].replace('T', ' '):<20} {score:>5}  {r.verdict or '-':<11} {length:>6}  "
+        verdict = VERDICT_TEXT[r.verdict].split(":")[0] if r.verdict in VERDICT_TEXT else (r.verdict or "-")
+        print(f"{r.id:>4}  {when(r.created_at):<23} {score:>5}  {verdict:<11} {length:>6}  "
               f"{clean(r.question_text[:60], keep_layout=False)}")
     return 0
 
@@ -342,7 +345,8 @@ def _tell_interrupted(rows, out) -> None:
     print(f"Interrupted take{'s' if len(rows) != 1 else ''} (the recording stopped unexpectedly; the audio is kept):",
           file=out)
     for r in rows:
-        print(f"  {r.id:>4}  {r.created_at[:19].replace('T', ' ')}  {r.question_text[:60]}", file=out)
+        from .core.local_time import when
+        print(f"  {r.id:>4}  {when(r.created_at)}  {r.question_text[:60]}", file=out)
     print("Recover with: mockinterview recover" + ("" if len(rows) == 1 else "  (or: mockinterview recover ID)"),
           file=out)
     print(file=out)

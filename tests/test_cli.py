@@ -124,7 +124,9 @@ def test_history_lists_saved_answers(tmp_path):
     assert row["question"].startswith("Tell me") and row["duration_s"] == 41.0 and row["created_at"]
     out = run("history", env=env).stdout.decode()
     assert "initiative" not in out or "process you improved" in out
-    assert "individual" in out
+    assert "Individual" in out and "individual " not in out            # plain words, as the window says
+    from mockinterview.core.local_time import when
+    assert when(row["created_at"]) in out                                 # the user's time zone, not UTC
     assert b"No saved answers" in run("history", env={"MOCKINTERVIEW_DATA_DIR": str(tmp_path / "empty")}).stdout
 
 

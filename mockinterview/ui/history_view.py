@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTre
 
 from ..core.analysis.model import VERDICT_TEXT
 from ..core.store import AnswerRow, SessionRow
-from .local_time import when
+from ..core.local_time import when
 
 HINT = "History of your answers: the arrow keys choose one, Enter opens it; Ctrl+N goes back to the questions."
 

@@ -26,7 +26,7 @@ from ..voices.system import SystemVoice
 from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
-from .local_time import when
+from ..core.local_time import when
 from .practice_view import PracticeView
 from .progress_controller import ProgressController
 from .progress_view import ProgressView

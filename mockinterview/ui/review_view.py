@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from ..core.analysis import Analysis
 from ..core.analysis.align import WordSpan, doubtful_words, word_at, word_spans
 from ..core.analysis.model import VERDICT_TEXT, Word
-from .local_time import when
+from ..core.local_time import when
 from .practice_view import fmt_time
 from .transcript_html import DOUBT_TIP, legend_html, transcript_html
 

@@ -1,4 +1,4 @@
-"""Times as the user reads them: the store keeps UTC (ISO 8601); the window shows the user's time zone."""
+"""Times as the user reads them: the store keeps UTC (ISO 8601); the window and the terminal show the user's time zone."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
