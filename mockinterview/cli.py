@@ -342,11 +342,12 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 def _tell_interrupted(rows, out) -> None:
     """Takes a crash or a kill left unfinished: their audio is kept and they can be recovered."""
+    from .core.local_time import when
+    from .report import clean
     print(f"Interrupted take{'s' if len(rows) != 1 else ''} (the recording stopped unexpectedly; the audio is kept):",
           file=out)
     for r in rows:
-        from .core.local_time import when
-        print(f"  {r.id:>4}  {when(r.created_at)}  {r.question_text[:60]}", file=out)
+        print(f"  {r.id:>4}  {when(r.created_at)}  {clean(r.question_text[:60], keep_layout=False)}", file=out)
     print("Recover with: mockinterview recover" + ("" if len(rows) == 1 else "  (or: mockinterview recover ID)"),
           file=out)
     print(file=out)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTre
                                QVBoxLayout, QWidget)
 
 from ..core.analysis.model import VERDICT_TEXT
-from ..core.store import AnswerRow, SessionRow
 from ..core.local_time import when
+from ..core.store import AnswerRow, SessionRow
 
 HINT = "History of your answers: the arrow keys choose one, Enter opens it; Ctrl+N goes back to the questions."
 

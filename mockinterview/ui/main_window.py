@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStacke
 from ..audio.devices import RecorderError, SoundDeviceBackend
 from ..core import paths
 from ..core import settings as settings_mod
+from ..core.local_time import when
 from ..core.practice_set import PracticeSet, pick
 from ..core.questions import Question, QuestionBank
 from ..core.relocate import RelocateError, holds_data, move_data
@@ -26,7 +27,6 @@ from ..voices.system import SystemVoice
 from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .history_view import HistoryView
-from ..core.local_time import when
 from .practice_view import PracticeView
 from .progress_controller import ProgressController
 from .progress_view import ProgressView
