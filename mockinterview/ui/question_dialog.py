@@ -12,6 +12,7 @@ class QuestionDialog(QDialog):
         self.setWindowTitle("Edit your question" if question else "Add your own question")
         self.text = QPlainTextEdit(accessibleName="Question text")
         self.text.setPlaceholderText("Tell me about a time you…")
+        self.text.setTabChangesFocus(True)         # Tab moves on to the competency: a question has no tabs
         self.competency = QComboBox(accessibleName="Competency", editable=True)
         self.competency.addItems(competencies)
         self.competency.setCurrentText(question.competency if question else "")

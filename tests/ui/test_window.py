@@ -1032,3 +1032,14 @@ def test_progress_opens_from_the_keyboard_and_charts_saved_answers(qtbot, make_w
     assert sum(p.answers for p in w.progress_view.points) == 2
     assert "Progress" in w.statusBar().currentMessage()
     assert "Ownership score" in w.progress_view.chart_view.accessibleDescription()
+
+
+def test_tab_in_the_question_dialog_moves_on_instead_of_typing_a_tab(qtbot):
+    from mockinterview.ui.question_dialog import QuestionDialog
+    d = QuestionDialog(["teamwork"])
+    qtbot.addWidget(d)
+    d.show()
+    d.text.setFocus()
+    qtbot.keyClicks(d.text, "Tell me about a time")
+    qtbot.keyClick(d.text, Qt.Key_Tab)
+    assert "\t" not in d.text.toPlainText() and not d.text.hasFocus()
