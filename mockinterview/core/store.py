@@ -666,9 +666,13 @@ class Store:
         return [tuple(r) for r in self.db.execute(sql + " ORDER BY created_at, id", args)]
 
     @_locked
-    def trend(self) -> list[tuple[str, float]]:
-        return [(r[0], r[1]) for r in self.db.execute(
-            "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL ORDER BY created_at, id")]
+    def trend(self, competency: str | None = None) -> list[tuple[str, float]]:
+        """(time, score) of every finished answer, oldest first; only one competency's if given."""
+        sql, args = "SELECT created_at, score FROM answers WHERE status='done' AND score IS NOT NULL", []
+        if competency:
+            sql += " AND competency=?"
+            args.append(competency)
+        return [(r[0], r[1]) for r in self.db.execute(sql + " ORDER BY created_at, id", args)]
 
 
 _ANALYSIS_SQL = ("analysis_json=?, engine_version=?, verdict=?, score=?, own_share=?, star_parts=?, measured=?,"

@@ -677,8 +677,9 @@ class MainWindow(QMainWindow):
         if self.rehearsal is not None or self.thinking_until is not None:
             return
         self.playback.stop()
-        rows = self.store.answers(competency=self.history.filter.currentData())
-        self.history.show_rows(rows, self.store.sessions(), [s for _, s in self.store.trend()])
+        competency = self.history.filter.currentData()
+        rows = self.store.answers(competency=competency)
+        self.history.show_rows(rows, self.store.sessions(), [s for _, s in self.store.trend(competency)])
         self.stack.setCurrentWidget(self.history)
 
     def delete_answer(self, answer_id: int) -> None:

@@ -1043,3 +1043,17 @@ def test_tab_in_the_question_dialog_moves_on_instead_of_typing_a_tab(qtbot):
     qtbot.keyClicks(d.text, "Tell me about a time")
     qtbot.keyClick(d.text, Qt.Key_Tab)
     assert "\t" not in d.text.toPlainText() and not d.text.hasFocus()
+
+
+def test_the_history_trend_follows_the_competency_filter(qtbot, make_window):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    for competency, text in (("conflict", "We talked it through."), ("teamwork", "I rewrote the rota myself."),
+                             ("teamwork", "I led the review and cut errors by 30%.")):
+        aid = w.store.start_answer(w.store.new_session(), None, "Q", competency, None)
+        w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.show_history()
+    assert len(w.history.trend.scores) == 3
+    w.history.filter.setCurrentIndex(w.history.filter.findData("teamwork"))
+    qtbot.waitUntil(lambda: len(w.history.trend.scores) == 2)
