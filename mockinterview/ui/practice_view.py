@@ -47,7 +47,7 @@ class PracticeView(QWidget):
         self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
         self.play = QPushButton("▶ &Play question", accessibleName="Play the question aloud")
         self.hide_text = False            # the setting "hide the question until it has been spoken"
-        self.record = QPushButton("● Record  (Space)", accessibleName="Record or stop")
+        self.record = QPushButton("● Record  (Space)", accessibleName="Record your answer")
         self.record.setMinimumHeight(44)
         self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
         self.cancel = QPushButton("Cancel  (Esc)", accessibleName="Cancel this take", enabled=False)
@@ -222,6 +222,7 @@ class PracticeView(QWidget):
     # -- recording state --------------------------------------------------------------------------
     def set_recording(self, on: bool) -> None:
         self.record.setText("■ Stop  (Space)" if on else "● Record  (Space)")
+        self.record.setAccessibleName("Stop recording" if on else "Record your answer")
         self.pause.setEnabled(on)
         self.cancel.setEnabled(on)
         self.rerecord.setEnabled(on)

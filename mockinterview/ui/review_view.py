@@ -185,6 +185,8 @@ class ReviewView(QWidget):
         self.question.setText(question)
         o = a.ownership
         self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICT_TEXT[o.verdict])}")
+        # a screen reader reads a label's name, not its rich text: the content goes in the description
+        self.verdict.setAccessibleDescription(f"Score {o.score:.1f} out of 5. {VERDICT_TEXT[o.verdict]}")
         self.spans = word_spans(a.text, words)
         self._starts = [sp.word.start for sp in self.spans]
         doubtful = doubtful_words(self.spans)
@@ -209,6 +211,9 @@ class ReviewView(QWidget):
                           + f"<br>Measured result: {'yes' if s.result_quantified else 'no'}; "
                           + f"actions are {s.action_share:.0%} of the answer"
                           + (f"<br>Missing: {', '.join(missing)}" if missing else ""))
+        self.star.setAccessibleDescription(
+            f"Present: {', '.join(p for p, ok in parts if ok) or 'none'}. Missing: {', '.join(missing) or 'none'}. "
+            f"Measured result: {'yes' if s.result_quantified else 'no'}.")
         d = a.delivery
         pace = f"{d.wpm:.0f} words/min · " if d.wpm else ""
         length = f"{a.duration_s:.0f} s · " if a.duration_s else ""
@@ -216,6 +221,8 @@ class ReviewView(QWidget):
         self.delivery.setText(f"{length}{d.words} words · {pace}fillers {d.fillers_per_100_words:.1f}/100 words"
                               f" · hedges {d.hedges}{pauses}")
         self.tips.setText("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in a.tips) + "</ul>")
+        self.tips.setAccessibleDescription(" ".join(f"{i}. {t}" for i, t in enumerate(a.tips, 1)))
+        self.delivery.setAccessibleDescription(self.delivery.text())
         self.takes.clear()
         for aid, created, score in takes:
             item = QListWidgetItem(f"{when(created)}   {score:.1f} / 5" if score is not None else when(created))

@@ -1057,3 +1057,27 @@ def test_the_history_trend_follows_the_competency_filter(qtbot, make_window):
     assert len(w.history.trend.scores) == 3
     w.history.filter.setCurrentIndex(w.history.filter.findData("teamwork"))
     qtbot.waitUntil(lambda: len(w.history.trend.scores) == 2)
+
+
+def test_a_screen_reader_hears_the_verdict_tips_and_the_record_buttons_state(qtbot, make_window):
+    """QAccessible reads a label's name and description, not its rich text (issue 11)."""
+    from PySide6.QtGui import QAccessible
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window(backend=FakeBackend())
+    text = "We planned the launch. The team shipped it on time."
+    aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Q", "teamwork", None)
+    w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.open_answer(aid)
+    a = w.store.answer(aid).analysis
+    verdict = QAccessible.queryAccessibleInterface(w.review.verdict)
+    described = verdict.text(QAccessible.Description)
+    assert described.startswith(f"Score {a['ownership']['score']:.1f} out of 5.") and "Team" in described
+    tips = QAccessible.queryAccessibleInterface(w.review.tips).text(QAccessible.Description)
+    assert tips.startswith("1. ") and a["tips"][0] in tips
+    assert "Missing:" in QAccessible.queryAccessibleInterface(w.review.star).text(QAccessible.Description)
+    record = QAccessible.queryAccessibleInterface(w.practice.record)
+    assert record.text(QAccessible.Name) == "Record your answer"
+    w.practice.set_recording(True)
+    assert record.text(QAccessible.Name) == "Stop recording"
+    w.practice.set_recording(False)
