@@ -45,7 +45,7 @@ SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer no
              ("Esc", "cancel the current take or the thinking time"),
              ("Enter", "ask the selected question aloud; open the selected take or answer"),
              ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
-             ("Ctrl+G", "progress over time"),
+             ("Ctrl+G", "progress over time"), ("Alt+Down / Alt+Up", "next / previous word of the transcript"),
              ("Ctrl+Enter", "next question of a practice set"), ("Ctrl+,", "settings"), ("Ctrl+Q", "quit")]
 
 

@@ -1081,3 +1081,25 @@ def test_a_screen_reader_hears_the_verdict_tips_and_the_record_buttons_state(qtb
     w.practice.set_recording(True)
     assert record.text(QAccessible.Name) == "Stop recording"
     w.practice.set_recording(False)
+
+
+def test_tab_leaves_a_long_transcript_at_once_and_alt_arrows_walk_its_words(qtbot, make_window):
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    text = " ".join(["I rewrote the rota for the whole ward and we shipped it in May."] * 20)   # ~280 words
+    aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Q", "teamwork", None)
+    w.store.finish_answer(aid, Transcript(text, [], [], 90.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.open_answer(aid)
+    t = w.review.transcript
+    t.setFocus()
+    qtbot.waitUntil(t.hasFocus)
+    seen, said = [], []
+    t.highlighted.connect(lambda url: said.append(url.toString()))
+    for _ in range(2):
+        qtbot.keyClick(t, Qt.Key_Down, Qt.AltModifier)
+        seen.append(t.textCursor().selectionStart())
+    assert seen[0] < seen[1] and t.hasFocus()               # two words stepped through, still in the transcript
+    assert len(said) == 2 and w.review.why.text()           # each explained, as on hovering
+    qtbot.keyClick(t, Qt.Key_Tab)
+    assert not t.hasFocus()                                 # one Tab leaves it
