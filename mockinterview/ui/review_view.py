@@ -62,6 +62,8 @@ class TranscriptBrowser(QTextBrowser):
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)            # the next widget, not the next link
 
+WHY_HINT = "Hover over or click a sentence (or Alt+Down in the transcript) to see why it got its label."
+
 AGENT_WORDS = {"self": "your action", "team": "team action", "other": "someone else", "passive": "hidden agent",
                "none": "context"}
 
@@ -122,7 +124,7 @@ class ReviewView(QWidget):
         self.transcript_pages = QStackedWidget()
         self.transcript_pages.addWidget(self.transcript)
         self.transcript_pages.addWidget(edit_page)
-        self.why = QLabel("Hover over or click a sentence to see why it got its label.", wordWrap=True,
+        self.why = QLabel(WHY_HINT, wordWrap=True,
                           accessibleName="Why this label")
         self.tips = QLabel("", wordWrap=True, accessibleName="Next steps")
         self.tips.setTextFormat(Qt.RichText)
@@ -202,6 +204,7 @@ class ReviewView(QWidget):
         """words: the transcript's timed words; audio_s: length of the kept recording (None: no audio)."""
         self.analysis = a
         self.question.setText(question)
+        self.why.setText(WHY_HINT)                 # not the previous answer's sentence
         o = a.ownership
         self.verdict.setText(f"<b>{o.score:.1f} / 5</b> &nbsp; {html.escape(VERDICT_TEXT[o.verdict])}")
         # a screen reader reads a label's name, not its rich text: the content goes in the description

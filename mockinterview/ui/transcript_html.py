@@ -14,7 +14,7 @@ LIGHT = {"self": "background:#cfe3ff; color:#0b3d91; font-weight:bold",
          "passive": "color:#6a6a6a; font-style:italic; text-decoration:underline",
          "metric": "color:#005f5f; font-weight:bold",
          "hedge": "color:#7a4a9e; font-style:italic",
-         "filler": "color:#8a8a8a; text-decoration:line-through",
+         "filler": "color:#707070; text-decoration:line-through",     # 4.9:1 on white (was 3.45:1)
          "other": "color:#7a1f6b"}
 DARK = {"self": "background:#1f3f73; color:#dce9ff; font-weight:bold",
         "team": "background:#6b4614; color:#ffe9c7; text-decoration:underline",

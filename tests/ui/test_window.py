@@ -1103,3 +1103,21 @@ def test_tab_leaves_a_long_transcript_at_once_and_alt_arrows_walk_its_words(qtbo
     assert len(said) == 2 and w.review.why.text()           # each explained, as on hovering
     qtbot.keyClick(t, Qt.Key_Tab)
     assert not t.hasFocus()                                 # one Tab leaves it
+
+
+def test_the_why_line_does_not_explain_the_previous_answer(qtbot, make_window):
+    from PySide6.QtCore import QUrl
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    from mockinterview.ui.review_view import WHY_HINT
+    w = make_window()
+    ids = []
+    for text in ("We planned it. I built the tool.", "The team shipped it."):
+        aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Q", "teamwork", None)
+        w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+        ids.append(aid)
+    w.open_answer(ids[0])
+    w.review.transcript.highlighted.emit(QUrl("sentence:1"))
+    assert w.review.why.text() != WHY_HINT
+    w.open_answer(ids[1])
+    assert w.review.why.text() == WHY_HINT
