@@ -328,13 +328,13 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if not rows:
         print("No saved answers yet. Practise with: mockinterview record (or open the app).")
         return 0
-    from .core.analysis.model import VERDICT_TEXT
+    from .core.analysis.model import verdict_word
     from .core.local_time import when
     print(f"{'id':>4}  {'when':<23} {'score':>5}  {'verdict':<11} {'length':>6}  question")
     for r in rows:
         length = f"{r.duration_s:.0f} s" if r.duration_s else "-"
         score = f"{r.score:.1f}" if r.score is not None else "-"
-        verdict = VERDICT_TEXT[r.verdict].split(":")[0] if r.verdict in VERDICT_TEXT else (r.verdict or "-")
+        verdict = verdict_word(r.verdict) or "-"
         print(f"{r.id:>4}  {when(r.created_at):<23} {score:>5}  {verdict:<11} {length:>6}  "
               f"{clean(r.question_text[:60], keep_layout=False)}")
     return 0

@@ -6,7 +6,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.analysis.model import VERDICT_TEXT
+from ..core.analysis.model import VERDICT_TEXT, verdict_word
 from ..core.local_time import when
 from ..core.store import AnswerRow, SessionRow
 
@@ -54,10 +54,6 @@ def transcript_note(r: AnswerRow) -> str:
         return "✎ corrected by you"
     return "being checked" if r.stage == "provisional" else ""
 
-
-def verdict_word(verdict: str | None) -> str:
-    """'team_only' → 'Team only': the verdict's plain words, as the review names it."""
-    return VERDICT_TEXT[verdict].split(":")[0] if verdict in VERDICT_TEXT else (verdict or "")
 
 
 class HistoryView(QWidget):

@@ -15,6 +15,11 @@ VERDICT_TEXT = {
 }
 
 
+def verdict_word(verdict: str | None) -> str:
+    """'team_only' → 'Team only': the verdict's plain words, as the review names it."""
+    return VERDICT_TEXT[verdict].split(":")[0] if verdict in VERDICT_TEXT else (verdict or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """A transcribed word with its time in seconds (from a speech engine)."""
