@@ -4,8 +4,11 @@
 
 Prints, from a fresh process: time to the first shown window, time to "ready to record" (the
 speech model loaded in the background), and the longest stall of the Qt event loop while the
-model loads and while a 2-minute answer is transcribed in a worker. Targets: window <= 1.5 s,
-no stall over 100 ms.
+model loads, while a 2-minute answer is transcribed in a worker, and while the Progress view
+loads and draws 2,000 saved answers. Targets: window <= 1.5 s, no stall over 100 ms.
+
+The 2,000 answers (as in benchmarks/progress.py) are saved first, by this script in a process of
+its own, so the window starts with a long history, as a long-time user's does.
 """
 from __future__ import annotations
 
@@ -22,6 +25,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MOCKINTERVIEW_DATA_DIR", tempfile.mkdtemp(prefix="mockinterview-bench-"))
+HISTORY = 2000
+
+
+def with_history() -> None:
+    """Save the answers, then start again as a fresh process (so T0 is a real cold start)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from progress import build
+    from mockinterview.core.store import DB_NAME
+    build(Path(os.environ["MOCKINTERVIEW_DATA_DIR"]) / DB_NAME, HISTORY)
+    os.environ["MOCKINTERVIEW_BENCH_HISTORY"] = "1"
+    os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
 class StallMeter:
@@ -72,14 +86,32 @@ def main() -> int:
     app.exec()
     busy = time.perf_counter() - t
     window.jobs.wait_all()
+
+    # the Progress view reads and draws the 2,000 answers (read in a worker, drawn here)
+    meter.reset()
+    t = time.perf_counter()
+    window.show_progress()
+    waiting = QTimer(interval=5)
+    waiting.timeout.connect(lambda: window.progress_view.points and app.quit())
+    waiting.start()
+    QTimer.singleShot(30_000, app.quit)
+    app.exec()
+    waiting.stop()
+    shown_in = time.perf_counter() - t
+    progress_stall = meter.worst
+    print(f"machine load {os.getloadavg()[0]:.2f} (1 min) on {os.cpu_count()} cores; {HISTORY} saved answers")
     print(f"first window shown     {marks['shown']:.2f} s   (target <= 1.5 s): {'OK' if marks['shown'] <= 1.5 else 'MISSED'}")
     print(f"ready to record        {marks['ready']:.2f} s   (model loaded in the background)")
     print(f"longest stall, loading {load_stall * 1000:.0f} ms   (target <= 100 ms): {'OK' if load_stall <= 0.1 else 'MISSED'}")
     print(f"longest stall, transcribing 2 min ({busy:.1f} s) {meter.worst * 1000:.0f} ms   (target <= 100 ms): "
           f"{'OK' if meter.worst <= 0.1 else 'MISSED'}")
+    print(f"Progress view, {HISTORY} answers: shown in {shown_in * 1000:.0f} ms, longest stall "
+          f"{progress_stall * 1000:.0f} ms   (target <= 100 ms): {'OK' if progress_stall <= 0.1 else 'MISSED'}")
     window.close()
     return 0
 
 
 if __name__ == "__main__":
+    if not os.environ.get("MOCKINTERVIEW_BENCH_HISTORY"):
+        with_history()
     raise SystemExit(main())
