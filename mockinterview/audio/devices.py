@@ -1,8 +1,9 @@
 """Input devices behind a small backend protocol: PortAudio (sounddevice) for real, fakes in tests."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 
@@ -10,13 +11,35 @@ class RecorderError(Exception):
     """Recording cannot start or went wrong; the message is fit to show the user."""
 
 
+# PortAudio's names for the sound servers and ALSA's virtual devices, in words a user knows
+_KNOWN = {"pulse": "Sound server (PulseAudio/PipeWire): the input chosen in your sound settings",
+          "pipewire": "Sound server (PipeWire): the input chosen in your sound settings",
+          "default": "System default input",
+          "sysdefault": "System default input (ALSA)"}
+_ALSA_HW = re.compile(r"^(?P<card>.+?): (?P<device>.+?) \(hw:(?P<c>\d+),(?P<d>\d+)\)$")
+
+
 @dataclass(frozen=True, slots=True)
 class InputDevice:
     index: int
-    name: str
+    name: str                        # PortAudio's name: what the settings remember
     default_rate: int
     channels: int
     is_default: bool
+    host_api: str = ""               # shown only when the same name comes through several APIs
+    same_name_elsewhere: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the microphone list shows: "HDA Intel PCH: ALC3246 Analog (hw:0,0)" becomes
+        "ALC3246 Analog, on HDA Intel PCH"; "pulse" says it is the sound server."""
+        text = _KNOWN.get(self.name.lower())
+        if text is None:
+            m = _ALSA_HW.match(self.name)
+            text = f"{m['device']}, on {m['card']}" if m else self.name
+        if self.same_name_elsewhere and self.host_api:
+            text += f" (through {self.host_api})"
+        return text + (" — the default" if self.is_default else "")
 
 
 class Stream(Protocol):
@@ -55,9 +78,13 @@ class SoundDeviceBackend:
         out = []
         for i, d in enumerate(devices):
             if d["max_input_channels"] > 0:
+                try:
+                    api = sd.query_hostapis(d["hostapi"])["name"]
+                except (sd.PortAudioError, IndexError, KeyError):
+                    api = ""
                 out.append(InputDevice(i, d["name"], int(d["default_samplerate"]), int(d["max_input_channels"]),
-                                       i == default_in))
-        return out
+                                       i == default_in, api))
+        return mark_repeated_names(out)
 
     def open_input(self, device, rate, channels, blocksize, callback, on_finished):
         sd = self._sd
@@ -72,6 +99,12 @@ class SoundDeviceBackend:
                                   finished_callback=on_finished)
         except (sd.PortAudioError, ValueError) as exc:
             raise RecorderError(f"cannot open microphone {device.name!r}: {exc}") from None
+
+
+def mark_repeated_names(devices: list[InputDevice]) -> list[InputDevice]:
+    """Windows lists one microphone once per audio API (MME, WASAPI…): say which is which."""
+    names = [d.name for d in devices]
+    return [replace(d, same_name_elsewhere=names.count(d.name) > 1) for d in devices]
 
 
 def pick_device(devices: list[InputDevice], wanted: str | None) -> tuple[InputDevice, str | None]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QWidget)
+                               QHBoxLayout, QLabel, QLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy,
+                               QSpinBox, QWidget)
 
 from ..audio.devices import InputDevice, RecorderError
 from ..audio.recorder import Recorder
@@ -28,8 +29,11 @@ class SettingsDialog(QDialog):
 
         self.device = QComboBox(accessibleName="Microphone")
         self.device.addItem("System default", None)
+        # long device names widen the list, not the dialog (the full name is in the drop-down)
+        self.device.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.device.setMinimumContentsLength(28)
         for d in devices:
-            self.device.addItem(d.name + ("  (default)" if d.is_default else ""), d.name)
+            self.device.addItem(d.label, d.name)
         if settings.input_device and settings.input_device not in [d.name for d in devices]:
             self.device.addItem(f"{settings.input_device}  (not connected)", settings.input_device)
         self.device.setCurrentIndex(max(0, self.device.findData(settings.input_device)))
@@ -65,6 +69,8 @@ class SettingsDialog(QDialog):
             self.data.setToolTip("Set by MOCKINTERVIEW_DATA_DIR")
 
         form = QFormLayout(self)
+        # the dialog grows when the microphone note wraps, instead of squashing the rows below it
+        form.setSizeConstraint(QLayout.SetMinimumSize)
         mic = QHBoxLayout()
         mic.addWidget(self.device, 1)
         mic.addWidget(self.test)
@@ -83,6 +89,8 @@ class SettingsDialog(QDialog):
         folder.addWidget(self.browse)
         holder = QWidget()
         holder.setLayout(folder)
+        folder.setContentsMargins(0, 0, 0, 0)
+        holder.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         form.addRow("&Data folder:", holder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form.addRow(self.buttons)
@@ -95,6 +103,16 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.finished.connect(lambda _r: self.test.setChecked(False))
+
+    def _say(self, text: str) -> None:
+        """The microphone note; the dialog grows to show it whole (a wrapped label does not ask
+        its form for room by itself, so the rows below it were squashed)."""
+        self.test_note.setText(text)
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def chosen(self) -> Settings:
         """A new Settings with the dialog's values (the original is not changed)."""
@@ -119,7 +137,7 @@ class SettingsDialog(QDialog):
                 self._found = str(exc)
                 self.test.setChecked(False)
                 return
-            self.test_note.setText(self._test.notice or "Say something: the bar should move.")
+            self._say(self._test.notice or "Say something: the bar should move.")
             self.timer.start()
         else:
             self.timer.stop()
@@ -130,11 +148,11 @@ class SettingsDialog(QDialog):
                 self._test_dir.cleanup()
                 self._test_dir = None
             self.level.setValue(0)
-            self.test_note.setText(self._found)
+            self._say(self._found)
 
     def _device_changed(self) -> None:
         self.test.setChecked(False)
-        self.test_note.clear()            # what was found is about the other microphone
+        self._say("")            # what was found is about the other microphone
 
     def _show_level(self) -> None:
         rec = self._test
@@ -145,10 +163,10 @@ class SettingsDialog(QDialog):
             self._found = rec.error
             self.test.setChecked(False)
         elif rec.silent:
-            self.test_note.setText("No sound from this microphone: is it muted, or is another input selected?")
+            self._say("No sound from this microphone: is it muted, or is another input selected?")
             self._found = self._found or "Test stopped: no sound came from this microphone."
         elif rec.level_dbfs > -50:
-            self.test_note.setText("The microphone hears you.")
+            self._say("The microphone hears you.")
             self._found = "Test stopped: the microphone heard you."
 
     def _browse(self) -> None:
