@@ -11,6 +11,10 @@ SUGGESTED = (60, 150)   # a good answer takes about 1 to 2.5 minutes
 NOT_STARTED = "0:00  (aim for 1:00–2:30)"
 
 
+# hide mode: nothing plays until asked (arrowing through the list must not set off a voice each time)
+HIDDEN = "Press Play or Enter to hear the question; its text appears once it has been spoken."
+
+
 def fmt_time(s: float) -> str:
     return f"{int(s) // 60}:{int(s) % 60:02d}"
 
@@ -46,7 +50,7 @@ class PracticeView(QWidget):
         self.question.setStyleSheet("font-size: 16pt; font-weight: 600; padding: 8px 0")
         self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
         self.play = QPushButton("▶ &Play question", accessibleName="Play the question aloud")
-        self.hide_text = False            # the setting "hide the question until it has been spoken"
+        self._hide_text = False           # the setting "hide the question until it has been spoken"
         self.record = QPushButton("● Record  (Space)", accessibleName="Record your answer")
         self.record.setMinimumHeight(44)
         self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
@@ -137,24 +141,39 @@ class PracticeView(QWidget):
         if keep:
             self.select(keep)
 
+    @property
+    def hide_text(self) -> bool:
+        return self._hide_text
+
+    @hide_text.setter
+    def hide_text(self, on: bool) -> None:
+        """Hidden questions are not readable in the list either: it names them by number."""
+        if on != self._hide_text:
+            self._hide_text = on
+            keep = self.current_question()
+            self._fill()
+            if keep:
+                self.select(keep.id)
+
     def _fill(self) -> None:
         want = self.competency.currentData()
         words = self.search.text().lower().split()
         self.list.clear()
-        for q in self._questions:
+        for number, q in enumerate(self._questions, 1):
             if want and q.competency != want:
                 continue
             if words and not all(w in q.text.lower() or w in q.competency for w in words):
                 continue
-            item = QListWidgetItem(("✎ " if q.mine else "") + q.text)
+            shown = f"Question {number} · {q.competency.capitalize()}" if self._hide_text else q.text
+            item = QListWidgetItem(("✎ " if q.mine else "") + shown)
             item.setData(Qt.UserRole, q)
-            item.setToolTip(f"{q.competency} · " + ("your question" if q.mine else q.id))
+            item.setToolTip("Its text appears once it has been spoken (Settings: hide the question)"
+                            if self._hide_text else f"{q.competency} · " + ("your question" if q.mine else q.id))
             self.list.addItem(item)
 
     def _picked(self, item) -> None:
         q = item.data(Qt.UserRole) if item else None
-        self.question.setText(("Listen… (the text appears once the question has been spoken)" if self.hide_text
-                               else q.text) if q else "Choose a question.")
+        self.question.setText((HIDDEN if self.hide_text else q.text) if q else "Choose a question.")
         self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q and q.follow_ups else "")
         for w in (self.edit, self.delete):
             w.setEnabled(bool(q) and q.mine)

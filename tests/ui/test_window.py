@@ -229,7 +229,8 @@ def test_question_is_heard_through_the_speaker(qtbot, make_window, virtual_mic, 
     w.practice.search.setText("disagreed with your manager")
     w.practice.list.setCurrentRow(0)
     q = w.practice.current_question()
-    assert q.id == "conflict-01" and "Listen" in w.practice.question.text()
+    assert q.id == "conflict-01" and "Press Play" in w.practice.question.text()
+    assert "disagreed" not in w.practice.list.currentItem().text()      # not readable in the list either
     ear = Recorder(tmp_path / "heard.wav")               # what a listener at the virtual speaker hears
     ear.start()
     qtbot.waitUntil(lambda: ear.elapsed > 0.2, timeout=10_000)
