@@ -56,6 +56,9 @@ class AnswerReport:
     answer_id: int | None = None
     session_id: int | None = None
     competency: str | None = None
+    question_id: str | None = None
+    engine: str | None = None        # the speech engine and model that transcribed it
+    model: str | None = None
     created_at: str | None = None    # stored UTC time
     when: str = ""                   # local time, as the window shows it
     source: str = ""                 # a file name (terminal), or "answer N"
@@ -158,6 +161,7 @@ def answer_report(a: Analysis, question: str = "", *, source: str = "", row=None
         delivery=delivery_figures(a), tips=list(a.tips), warnings=list(a.warnings))
     if row is not None:
         r.answer_id, r.session_id, r.competency = row.id, row.session_id, row.competency
+        r.question_id, r.engine, r.model = row.question_id, row.engine, row.model
         r.created_at, r.when, r.corrected = row.created_at, when(row.created_at), row.corrected_at is not None
         r.source = source or f"answer {row.id}"
     return r
