@@ -10,9 +10,11 @@ import re
 
 from .report_model import STAR_PARTS, AnswerReport, Figure, GroupReport
 
-# CommonMark lets any ASCII punctuation be escaped with a backslash; these are the ones that can
-# start or end formatting, links, HTML, tables or lists.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:\"'])")
+# CommonMark lets any ASCII punctuation be escaped with a backslash. These can format text, make
+# links, images, HTML, entities, code or table cells anywhere in a line…
+_SPECIAL = re.compile(r"([\\`*_\[\]()#!|<>~&$])")
+# …and these only where a line starts (a list item, a heading underline, a numbered list).
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -21,7 +23,9 @@ def escape(text: str, one_line: bool = True) -> str:
     text = _CONTROLS.sub("", text.replace("\r\n", "\n"))
     if one_line:
         text = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)),
+                           text)
 
 
 def _figure_row(f: Figure) -> str:
