@@ -118,6 +118,7 @@ def write_pdf(body_html: str, path: Path, title: str = "mockinterview report") -
     ensure_app()
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("mockinterview")
@@ -129,6 +130,9 @@ def write_pdf(body_html: str, path: Path, title: str = "mockinterview report") -
     doc.setDocumentMargin(0)
     doc.setHtml(f"<html><body>{body_html}</body></html>")
     doc.print_(writer)              # lays the text out on the writer's pages, at its resolution
+    del writer                      # the file is finished when the writer goes
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"the PDF could not be written to {path}")
 
 
 def answer_pdf(r: AnswerReport, path: Path) -> None:
