@@ -418,6 +418,178 @@ def _bring_up_to_date(store) -> None:
         print(f"mockinterview: {len(result.failed)} answer(s) could not be re-analysed and keep their earlier "
               f"scores: {', '.join(f'{i} ({why})' for i, why in result.failed)}", file=sys.stderr)
 
+EXPORT_FORMATS = ("md", "pdf", "csv", "json")
+
+
+def _export_format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return {"markdown": "md"}.get(suffix, suffix) if suffix in (*EXPORT_FORMATS, "markdown") else "md"
+
+
+def _parse_day(text: str | None, flag: str):
+    from datetime import date
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{flag} {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _export_selection(store, args):
+    """The report to export: (kind, report) with kind 'answer' or 'group'; raises LookupError when
+    the answer or session does not exist or holds nothing to export."""
+    from datetime import date
+
+    from .core import report_model
+    if args.answer is not None:
+        r = report_model.from_row(store.answer(args.answer))
+        if r is None:
+            raise LookupError(f"no analysed answer {args.answer} (see: mockinterview history)")
+        return "answer", r
+    if args.session is not None:
+        g = report_model.session_report(store, args.session)
+        if g is None:
+            raise LookupError(f"no session {args.session} with a finished answer (see: mockinterview history --json)")
+        return "group", g
+    start, end = _parse_day(args.date_from, "--from"), _parse_day(args.date_to, "--to")
+    if start and end and start > end:
+        raise ValueError(f"--from {start} is after --to {end}")
+    if end is None and start is not None:
+        end = date.today()
+    return "group", report_model.range_report(store, start, end)
+
+
+def _write_new(path: Path, data: bytes, force: bool) -> None:
+    """Write the file whole (a temporary file renamed into place), never over one unless force."""
+    import os
+    import tempfile
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if force:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)                 # fails if the file appeared meanwhile: never replaced unasked
+            os.unlink(tmp)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .core import report_markdown
+    from .core.history_export import record, to_csv, to_json
+    from .core.store import StoreError, open_default
+    from .report import clean
+
+    chosen = [args.answer is not None, args.session is not None, bool(args.date_from or args.date_to)]
+    if sum(chosen) > 1:
+        print("mockinterview: export one answer, one session or one date range, not several at once", file=sys.stderr)
+        return 2
+    fmt = _export_format(args)
+    out = Path(args.output) if args.output else None
+    if fmt == "pdf" and out is None:
+        print("mockinterview: a PDF needs a file: add -o FILE.pdf", file=sys.stderr)
+        return 2
+    if out is not None:
+        if out.exists() and not args.force:
+            print(f"mockinterview: {out} already exists; nothing was written (use --force to replace it)",
+                  file=sys.stderr)
+            return 1
+        if not out.parent.is_dir():
+            print(f"mockinterview: the folder {out.parent} does not exist", file=sys.stderr)
+            return 1
+    try:
+        store = open_default()
+    except StoreError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    try:
+        kind, report = _export_selection(store, args)
+    except (LookupError, ValueError) as exc:
+        print(f"mockinterview: {exc.args[0]}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    answers = [report] if kind == "answer" else report.answers
+    if fmt in ("csv", "json"):
+        records = [record(r) for r in answers]
+        text = to_csv(records) if fmt == "csv" else to_json(records)
+    elif fmt == "md":
+        text = report_markdown.answer_markdown(report) if kind == "answer" else report_markdown.group_markdown(report)
+    else:
+        text = None
+    what = f"{len(answers)} answer{'s' if len(answers) != 1 else ''}"
+    try:
+        if text is None:
+            import tempfile
+
+            from . import export_pdf
+            with tempfile.TemporaryDirectory(dir=out.parent, prefix=".mockinterview-pdf-") as tmp:
+                pdf = Path(tmp) / "report.pdf"
+                (export_pdf.answer_pdf if kind == "answer" else export_pdf.group_pdf)(report, pdf)
+                _write_new(out, pdf.read_bytes(), args.force)
+        elif out is None:
+            sys.stdout.write(clean(text))      # the report's own text, made safe for the terminal
+            return 0
+        else:
+            _write_new(out, text.encode("utf-8"), args.force)
+    except FileExistsError:
+        print(f"mockinterview: {out} already exists; nothing was written (use --force to replace it)", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"mockinterview: {out} could not be written ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(f"Exported {what} to {out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from .core import paths
+    from .core.backup import BackupError, backup
+    out = Path(args.file)
+    if out.exists() and not args.force:
+        print(f"mockinterview: {out} already exists; nothing was written (use --force to replace it)", file=sys.stderr)
+        return 1
+    try:
+        done = backup(paths.data_dir(), out, overwrite=args.force, progress=_progress_printer("backing up"))
+    except BackupError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up {done.answers} answers and {done.recordings} recordings to {done.path} "
+          f"({done.size / 1e6:.1f} MB)")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from .core import paths
+    from .core.backup import BackupError, holds_data, restore, verify
+    data = paths.data_dir()
+    try:
+        if args.check:
+            m = verify(Path(args.file), progress=_progress_printer("checking"))
+            print(f"{args.file}: a sound backup of {m.answers} answers (schema {m.schema_version}, made {m.created_at})")
+            return 0
+        if holds_data(data) and not args.force:
+            print(f"mockinterview: {data} already holds mockinterview data; nothing was changed. Restoring replaces "
+                  "it: add --force (your current data is backed up first, and its file named).", file=sys.stderr)
+            return 1
+        done = restore(Path(args.file), data, replace=args.force, progress=_progress_printer("restoring"))
+    except BackupError as exc:
+        print(f"mockinterview: {exc}", file=sys.stderr)
+        return 1
+    if done.previous:
+        print(f"Your data as it was is kept in {done.previous}")
+    print(f"Restored {done.answers} answers and {done.recordings} recordings into {data}")
+    return 0
+
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run                    # says so itself when there is no display or no PySide6
@@ -468,6 +640,26 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--check", action="store_true", help="validate the bank and report problems")
     q.add_argument("--bank", action="append", metavar="DIR", help="load questions from DIR instead (repeatable)")
     q.set_defaults(func=_cmd_questions)
+    e = sub.add_parser("export", help="write a report of an answer, a session, a date range or all your history "
+                       "(Markdown, PDF, CSV or JSON)")
+    e.add_argument("answer", nargs="?", type=int, metavar="ANSWER_ID", help="one answer (see: mockinterview history)")
+    e.add_argument("--session", type=int, metavar="ID", help="one session: its answers and averages")
+    e.add_argument("--from", dest="date_from", metavar="DATE", help="answers from this day (YYYY-MM-DD, local time)")
+    e.add_argument("--to", dest="date_to", metavar="DATE", help="answers up to this day, included")
+    e.add_argument("--format", "-f", choices=EXPORT_FORMATS, help="md, pdf, csv or json (default: from the "
+                   "file's name, else md)")
+    e.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: the terminal; a PDF needs one)")
+    e.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    e.set_defaults(func=_cmd_export)
+    b = sub.add_parser("backup", help="all your data (answers and recordings) in one file")
+    b.add_argument("file", metavar="FILE", help="the backup to write, e.g. mockinterview-backup.zip")
+    b.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    b.set_defaults(func=_cmd_backup)
+    rs = sub.add_parser("restore", help="bring back your data from a backup (checked first)")
+    rs.add_argument("file", metavar="FILE", help="a file made by mockinterview backup")
+    rs.add_argument("--force", action="store_true", help="replace the data you have now (it is backed up first)")
+    rs.add_argument("--check", action="store_true", help="only check the backup; change nothing")
+    rs.set_defaults(func=_cmd_restore)
     return p
 
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import os
 import re
 import textwrap
 
 from .core.analysis import Analysis
-from .core.analysis.model import VERDICT_TEXT
 from .core.analysis.runs import runs
+from .core.report_model import STAR_PARTS, AnswerReport, Figure, answer_report
 
 # ANSI styles per highlight kind; chosen to differ in more than red/green (bold, underline).
 STYLES = {
@@ -81,10 +80,6 @@ def json_line(obj) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False))
 
 
-def _finite(x) -> bool:
-    return x is not None and math.isfinite(x) and x > 0
-
-
 def use_colour(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -110,9 +105,19 @@ def colour_text(a: Analysis, start: int, end: int, colour: bool,
     return "".join(out)
 
 
-def render(a: Analysis, source: str, colour: bool, width: int = 88) -> str:
-    lines = [f"== {clean(source, keep_layout=False)} =="]
-    for w in a.warnings:
+def render(a: Analysis, source: str, colour: bool, width: int = 88, question: str = "") -> str:
+    """The terminal report of an analysis, written from the report model (core/report_model.py)."""
+    return render_report(answer_report(a, question, source=source), colour, width)
+
+
+def render_report(r: AnswerReport, colour: bool, width: int = 88) -> str:
+    a = r.analysis
+    lines = [f"== {clean(r.source, keep_layout=False)} =="]
+    if r.question:
+        lines.append(f"Question: {clean(r.question, keep_layout=False)}")
+    if r.when:
+        lines.append(f"When: {r.when}" + ("  (transcript corrected by you)" if r.corrected else ""))
+    for w in r.warnings:
         lines.append(f"! {clean(w, keep_layout=False)}")
     if colour:
         legend = "  ".join(f"{STYLES[k]}{name}{RESET}" for k, name in (
@@ -121,28 +126,25 @@ def render(a: Analysis, source: str, colour: bool, width: int = 88) -> str:
         lines.append(legend)
     lines.append("")
     seqs = _sequences(a.text)
-    for s in a.sentences:
+    for s in r.sentences:
         tag = f"[{AGENT_NAMES[s.agent]:>7} | {s.star:<10}]"
         body = colour_text(a, s.start, s.end, colour, seqs)
         lines.append(f"{tag} {body}")
-    o = a.ownership
-    lines += ["", f"Ownership: {o.score:.1f} / 5  {VERDICT_TEXT[o.verdict]}",
-              f"  sentences with your own actions: {o.self_actions}, team actions: {o.team_actions}"]
-    st = a.star
-    parts = [("Situation", st.situation), ("Task", st.task), ("Action", st.action), ("Result", st.result)]
-    missing = [p for p, ok in parts if not ok]
-    lines.append("STAR: " + "  ".join(f"{p} {'yes' if ok else 'no'}" for p, ok in parts)
-                 + f"  measured result {'yes' if st.result_quantified else 'no'}"
-                 + f"  action share {st.action_share:.0%}")
-    if missing:
-        lines.append(f"  missing: {', '.join(missing)}")
-    d = a.delivery
-    pace = f"{d.wpm:.0f} words/min, " if _finite(d.wpm) else ""      # (a stored analysis may hold inf)
-    pauses = f", long pauses {d.long_pauses}" if d.long_pauses is not None else ""
-    dur = f", {d.duration_s:.0f} s" if _finite(d.duration_s) else ""
-    lines.append(f"Delivery: {d.words} words{dur}, {pace}fillers {d.fillers_per_100_words:.1f} per 100 words, "
-                 f"hedges {d.hedges}{pauses}")
+    lines += ["", f"Ownership: {r.score:.1f} / 5  {r.verdict_text}",
+              f"  your own actions: {r.own_actions}; actions by the team or with nobody named: {r.team_actions}",
+              "  sentences where " + ", ".join(f"{label}: {n}" for _k, label, n in r.agents)]
+    lines.append("STAR: " + "  ".join(f"{p} {'yes' if p in r.star_present else 'no'}" for p in STAR_PARTS)
+                 + f"  measured result {'yes' if r.result_measured else 'no'}"
+                 + f"  action share {r.action_share:.0%}")
+    if r.star_missing:
+        lines.append(f"  missing: {', '.join(r.star_missing)}")
+    lines.append("Delivery: " + ", ".join(_delivery_piece(f) for f in r.delivery if f.value is not None))
     lines.append("Next steps:")
-    for tip in a.tips:
+    for tip in r.tips:
         lines.extend(textwrap.wrap(clean(tip), width=width, initial_indent="  - ", subsequent_indent="    "))
     return "\n".join(lines) + "\n"
+
+
+def _delivery_piece(f: Figure) -> str:
+    text = f"{f.label.lower()} {f.text}" if f.key in ("fillers_per_100", "hedges", "long_pauses") else f.text
+    return f"{text} (target {f.target})" if f.target else text
