@@ -1,4 +1,4 @@
-"""Screenshots of the practice, review, history, progress and settings views, from the real app on a virtual screen.
+"""Screenshots of the practice, review (and its takes compared), history, progress and settings views, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
     python packaging/screenshots.py --dark DIR   # the same with a dark palette, into DIR (to check, not shipped)
@@ -87,20 +87,33 @@ def main() -> int:
             t = w.engine.transcribe(load_audio(audio)[0])
             aid = w.store.start_answer(session, question.id, question.text, question.competency, audio)
             w.store.finish_answer(aid, t, analyze(t.text, t.words, duration_s=t.duration))
+        # an earlier take of the same question, told with "we", so the review compares the two takes
+        import re
+        from mockinterview.core.transcript import Transcript
+        we = re.sub(r"\bmy\b", "our", re.sub(r"\bI\b", "we", t.text), flags=re.I)
+        earlier = w.store.start_answer(w.store.new_session(), q.id, q.text, q.competency, None)
+        w.store.finish_answer(earlier, Transcript(we, [], [], t.duration, "en", t.engine, t.model),
+                              analyze(we, duration_s=t.duration))
+        from datetime import datetime, timedelta
+        day_before = datetime.fromisoformat(w.store.answer(aid).created_at) - timedelta(days=1)
+        w.store.db.execute("UPDATE answers SET created_at=? WHERE id=?", (day_before.isoformat(), earlier))
         w.open_answer(aid)
+        while "→" not in w.review.takes_panel.changes.text():     # the takes are compared in a worker
+            app.processEvents()
+            time.sleep(0.02)
         w.review.transcript.highlighted.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("sentence:2"))
         spoken = w.review.spans[12].word                       # as if playing: the spoken word is marked
         w.review.show_position(spoken.start + 0.05, w.review.position.maximum() / 1000, playing=True)
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "review.png"))
+        w.review.takes_panel.grab().save(str(OUT / "compare.png"))
         w.show_history()
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "history.png"))
         # six weeks of practice before these answers, for the Progress view
-        from datetime import datetime, timedelta, timezone
-        from mockinterview.core.transcript import Transcript
+        from datetime import timezone
         texts = ["We planned the launch and the team shipped it.", "We fixed it together. The team was happy.",
                  "My manager asked me to fix it. We rebuilt the tool.", "I found the bug and we released a fix.",
                  "I rewrote the rota myself and cut overtime by 20%.", "I led the review and cut errors by 30%."]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
 
+from . import targets as T
+
 
 @dataclass(frozen=True, slots=True)
 class Metric:
@@ -24,13 +26,13 @@ class Metric:
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("score", "Ownership score", "/ 5", (3.5, 5.0), True),
-    Metric("own_share", "Your own actions", "%", (60.0, 100.0), True),
-    Metric("star_parts", "STAR parts", "of 4", (3.0, 4.0), True),
-    Metric("measured", "Measured results", "%", (50.0, 100.0), True),
-    Metric("fillers_per_100", "Fillers", "per 100 words", (0.0, 3.0), False),
-    Metric("wpm", "Pace", "words/min", (120.0, 170.0), None),
-    Metric("words", "Length", "words", (150.0, 400.0), None),
+    Metric("score", "Ownership score", "/ 5", T.SCORE, True),
+    Metric("own_share", "Your own actions", "%", T.OWN_SHARE_PERCENT, True),
+    Metric("star_parts", "STAR parts", "of 4", T.STAR_PARTS, True),
+    Metric("measured", "Measured results", "%", T.MEASURED_PERCENT, True),
+    Metric("fillers_per_100", "Fillers", "per 100 words", T.FILLERS_PER_100, False),
+    Metric("wpm", "Pace", "words/min", T.PACE_WPM, None),
+    Metric("words", "Length", "words", T.LENGTH_WORDS, None),
 )
 BY_KEY = {m.key: m for m in METRICS}
 _COLUMN = {"score": 5, "own_share": 6, "star_parts": 7, "measured": 8, "fillers_per_100": 9, "wpm": 10, "words": 11}
@@ -127,17 +129,12 @@ def changes(all_takes: list[Take], today: date | None = None) -> list[str]:
         if abs(b - a) < step:
             continue
         if m.higher_is_better is None:
-            lo, hi = m.band
-            better = abs(_outside(b, lo, hi)) < abs(_outside(a, lo, hi))
+            better = abs(T.outside(b, m.band)) < abs(T.outside(a, m.band))
         else:
             better = (b > a) == m.higher_is_better
         verb = "improved" if better else "slipped"
         said.append((abs(b - a) / step, f"{m.label} {verb}: {_show(a, m)} → {_show(b, m)} {m.unit}".rstrip()))
     return [text for _, text in sorted(said, reverse=True)]
-
-
-def _outside(v: float, lo: float, hi: float) -> float:
-    return 0.0 if lo <= v <= hi else (v - lo if v < lo else v - hi)
 
 
 def _show(v: float, m: Metric) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..core.analysis import Analysis, EmptyAnswer
+from ..core.analysis.nlp import ParserMissing
+from ..core.compare import Comparison, compare, previous_take, take_figures
 from ..core.correction import CorrectionError, changed_words, correct
 from ..core.reanalysis import analyze_transcript, engine_version, reanalyse
 from ..core.store import AnswerRow, Store
@@ -43,6 +45,10 @@ class ReviewController(QObject):
         self._reanalysing: set[int] = set()
         self._stop_refining = threading.Event()
         self.saving = False              # a correction or a restore is being analysed in a worker
+        self._takes_asked = 0            # which reading of the takes is wanted; older results are dropped
+        self._take_analyses: dict[int, Analysis] = {}
+        self._take_order: list[int] = []
+        view.takes_panel.compare_requested.connect(self.compare_with)
         view.correction_saved.connect(self.save_correction)
         view.restore_requested.connect(self.restore_original)
         view.original_requested.connect(self.show_original)
@@ -53,8 +59,9 @@ class ReviewController(QObject):
 
     # -- showing ---------------------------------------------------------------------------------------
     def open(self, answer_id: int, takes_for=None, note: str = "") -> bool:
-        """Show a saved answer as stored; takes_for(row) lists the takes of its question. False if it
-        cannot be shown."""
+        """Show a saved answer as stored, then its question's takes side by side (read in a worker).
+        False if it cannot be shown. takes_for is no longer used (the takes are read here) and is
+        accepted only so existing callers keep working."""
         row = self.store.answer(answer_id)
         if row is None or row.transcript is None:
             return False
@@ -69,17 +76,64 @@ class ReviewController(QObject):
             note = note or ("Judged by an earlier version of the analysis (as History lists it); it is being "
                             "analysed again from the stored transcript…")
         self.answer_id, self.row = answer_id, row
-        self._takes_for = takes_for
-        takes = takes_for(row) if takes_for else []
         length = self.playback.load(Path(row.audio_path) if row.audio_path else None)
-        self.view.show_analysis(row.question_text, analysis, takes, row.transcript.words, length)
+        self.view.show_analysis(row.question_text, analysis, row.transcript.words, length)
         self.view.set_transcript_state(row.stage == "provisional", row.corrected_at, note)
+        self._read_takes(row)
         self.shown.emit(answer_id)
         return True
 
     def _reopen(self, note: str = "") -> None:
         if self.answer_id is not None:
-            self.open(self.answer_id, self._takes_for, note)
+            self.open(self.answer_id, note=note)
+
+    # -- the takes of the question, compared ------------------------------------------------------------
+    def _read_takes(self, row: AnswerRow) -> None:
+        """Read the question's takes and compare the shown one with the one before it, in a worker
+        (the comparison parses both answers)."""
+        self._takes_asked += 1
+        asked, store, shown = self._takes_asked, self.store, row.id
+
+        def work():
+            rows = store.answers(question_id=row.question_id) if row.question_id else []
+            if not any(r.id == shown for r in rows):
+                rows.append(store.answer(shown) or row)
+            rows.sort(key=lambda r: (r.created_at, r.id))            # oldest first
+            analyses = {r.id: a for r in rows if (a := _stored(r)) is not None}
+            order = [r.id for r in rows if r.id in analyses]
+            figures = [take_figures(r.id, r.created_at, analyses[r.id]) for r in rows if r.id in analyses]
+            other = previous_take(order, shown)
+            return figures, analyses, order, other, *_compared(analyses, order, shown, other)
+
+        def done(result) -> None:
+            if asked != self._takes_asked:
+                return                          # another answer (or a newer reading) is on screen
+            figures, self._take_analyses, self._take_order, other, comparison, note = result
+            self.view.takes_panel.show_takes(figures, shown, other)
+            self.view.takes_panel.show_changes(comparison, note)
+
+        def failed(message: str, details: str) -> None:
+            if asked == self._takes_asked:
+                self.view.takes_panel.heading.setText(f"The takes of this question could not be read ({message}).")
+        self.view.takes_panel.loading()
+        self.jobs.start(work, done, failed, self._errors)
+
+    def compare_with(self, other: int) -> None:
+        """Compare the shown take with another of the question's takes (in a worker)."""
+        if self.answer_id is None or other not in self._take_analyses:
+            return
+        self._takes_asked += 1
+        asked, shown = self._takes_asked, self.answer_id
+        analyses, order = self._take_analyses, self._take_order
+
+        def done(result) -> None:
+            if asked == self._takes_asked:
+                self.view.takes_panel.show_changes(*result)
+
+        def failed(message: str, details: str) -> None:
+            if asked == self._takes_asked:
+                self.view.takes_panel.show_changes(None, f"The takes could not be compared ({message}).")
+        self.jobs.start(lambda: _compared(analyses, order, shown, other), done, failed, self._errors)
 
     # -- a newer engine ----------------------------------------------------------------------------------
     def _reanalyse(self, answer_id: int) -> None:
@@ -219,6 +273,18 @@ class ReviewController(QObject):
         if row is None or row.original is None:
             return
         self._tell("The transcript as the engine heard it", row.original.text)
+
+
+def _compared(analyses: dict[int, Analysis], order: list[int], shown: int,
+              other: int | None) -> tuple[Comparison | None, str]:
+    """The comparison of two takes, the earlier first (runs in a worker), and a note if there is none."""
+    if other is None or shown not in analyses or other not in analyses:
+        return None, ""
+    earlier, later = sorted((shown, other), key=order.index)
+    try:
+        return compare(analyses[earlier], analyses[later]), ""
+    except ParserMissing as exc:
+        return None, f"The takes cannot be compared: {exc}."
 
 
 def _stored(row: AnswerRow) -> Analysis | None:

@@ -5,15 +5,18 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-                               QSlider, QStackedWidget, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSlider, QStackedWidget,
+                               QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
+from ..core import targets as T
 from ..core.analysis import Analysis
 from ..core.analysis.align import WordSpan, doubtful_words, word_at, word_spans
+from ..core.analysis.marks import Mark, describe, marks, summary
 from ..core.analysis.model import VERDICT_TEXT, Word
 from ..core.local_time import when
 from .practice_view import fmt_time
-from .transcript_html import DOUBT_TIP, legend_html, transcript_html
+from .takes_panel import TakesPanel
+from .transcript_html import DOUBT_TIP, legend_html, legend_text, transcript_html
 
 
 class CorrectionEditor(QPlainTextEdit):
@@ -42,15 +45,22 @@ class CorrectionEditor(QPlainTextEdit):
             self.saved.emit()
 
 HINT = ("Space: record a new take of this question; Alt+Down/Alt+Up: next/previous word in the transcript; "
-        "Ctrl+E: correct the transcript.")
+        "Alt+Shift+Down/Up: next/previous highlight; Ctrl+E: correct the transcript.")
 
 
 class TranscriptBrowser(QTextBrowser):
     """Every word is a link (click to hear it, hover for why): with Tab walking the links, leaving a
     46-s answer took about 250 presses. Tab and Shift+Tab now leave the transcript, as anywhere else;
-    Alt+Down and Alt+Up step through its words."""
+    Alt+Down and Alt+Up step through its words, Alt+Shift+Down and Alt+Shift+Up through its
+    highlights (step_mark: +1 or -1; the review announces each)."""
+    step_mark = Signal(int)
+    left = Signal()                 # the focus went elsewhere
 
     def keyPressEvent(self, e) -> None:
+        if e.key() in (Qt.Key_Down, Qt.Key_Up) and e.modifiers() & Qt.AltModifier \
+                and e.modifiers() & Qt.ShiftModifier:
+            self.step_mark.emit(1 if e.key() == Qt.Key_Down else -1)
+            return
         if e.key() in (Qt.Key_Down, Qt.Key_Up) and e.modifiers() & Qt.AltModifier:
             super().focusNextPrevChild(e.key() == Qt.Key_Down)      # QTextBrowser: the next link
             href = self.textCursor().charFormat().anchorHref()
@@ -61,6 +71,10 @@ class TranscriptBrowser(QTextBrowser):
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)            # the next widget, not the next link
+
+    def focusOutEvent(self, e) -> None:
+        super().focusOutEvent(e)
+        self.left.emit()
 
 WHY_HINT = "Hover over or click a sentence (or Alt+Down in the transcript) to see why it got its label."
 
@@ -85,6 +99,9 @@ class ReviewView(QWidget):
         self.spans: list[WordSpan] = []
         self._starts: list[float] = []
         self._word_pos: dict[int, tuple[int, int]] = {}    # word index → (document position, length)
+        self.marks: list[Mark] = []                          # the highlights, in words (core marks.py)
+        self._mark_pos: dict[int, tuple[int, int]] = {}    # mark index → (start, end) in the document
+        self.current_mark: int | None = None
         self.current_word: int | None = None
         self.question = QLabel("", wordWrap=True, accessibleName="Question")
         self.question.setStyleSheet("font-size: 14pt; font-weight: 600")
@@ -92,7 +109,8 @@ class ReviewView(QWidget):
         self.verdict.setStyleSheet("font-size: 13pt")
         self.star = QLabel("", wordWrap=True, accessibleName="STAR coverage")
         self.delivery = QLabel("", wordWrap=True, accessibleName="Delivery")
-        self.legend = QLabel(legend_html(self._dark()), accessibleName="Legend")
+        self.legend = QLabel(legend_html(self._dark()), wordWrap=True, accessibleName="Legend")
+        self.legend.setAccessibleDescription(legend_text())
         self.transcript = TranscriptBrowser(accessibleName="Transcript with highlights")
         self.transcript.setOpenLinks(False)
         self.doubtful: list[WordSpan] = []
@@ -128,7 +146,8 @@ class ReviewView(QWidget):
                           accessibleName="Why this label")
         self.tips = QLabel("", wordWrap=True, accessibleName="Next steps")
         self.tips.setTextFormat(Qt.RichText)
-        self.takes = QListWidget(accessibleName="Takes of this question")
+        self.takes_panel = TakesPanel()
+        self.takes = self.takes_panel.table
         self.play = QPushButton("▶ &Play my answer", accessibleName="Play or pause your recorded answer")
         self.position = QSlider(Qt.Horizontal, accessibleName="Position in your recording")
         self.clock = QLabel("0:00 / 0:00", accessibleName="Playback position")
@@ -161,7 +180,7 @@ class ReviewView(QWidget):
         side.addWidget(QLabel("<b>Next steps</b>"))
         side.addWidget(self.tips)
         side.addWidget(QLabel("<b>Takes</b>"))
-        side.addWidget(self.takes, 1)
+        side.addWidget(self.takes_panel, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.again)
         buttons.addWidget(self.back_button)
@@ -178,7 +197,9 @@ class ReviewView(QWidget):
         self.again.clicked.connect(self.try_again)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next_question)
-        self.takes.itemActivated.connect(lambda it: self.open_take.emit(it.data(Qt.UserRole)))
+        self.takes_panel.open_take.connect(self.open_take)
+        self.transcript.step_mark.connect(self.step_mark)
+        self.transcript.left.connect(self._describe_transcript)
         self.edit_button.clicked.connect(self.start_editing)
         self.save_edit.clicked.connect(self._save_edit)
         self.editor.saved.connect(self._save_edit)
@@ -199,9 +220,9 @@ class ReviewView(QWidget):
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
 
-    def show_analysis(self, question: str, a: Analysis, takes: list[tuple[int, str, float | None]],
-                      words: list[Word] = (), audio_s: float | None = None) -> None:
-        """words: the transcript's timed words; audio_s: length of the kept recording (None: no audio)."""
+    def show_analysis(self, question: str, a: Analysis, words: list[Word] = (), audio_s: float | None = None) -> None:
+        """words: the transcript's timed words; audio_s: length of the kept recording (None: no audio).
+        The takes of the question come separately (takes_panel), read in a worker."""
         self.analysis = a
         self.question.setText(question)
         self.why.setText(WHY_HINT)                 # not the previous answer's sentence
@@ -213,11 +234,13 @@ class ReviewView(QWidget):
         self._starts = [sp.word.start for sp in self.spans]
         doubtful = doubtful_words(self.spans)
         self.doubtful = [self.spans[i] for i in sorted(doubtful)]
+        self.marks = marks(a)
+        self.current_mark = None
         self.transcript.setHtml(transcript_html(a, self._dark(), self.spans, doubtful,
-                                                self.palette().text().color().name()))
+                                                self.palette().text().color().name(), self.marks))
         self._mark_doubtful()
-        self.transcript.setAccessibleDescription(self._doubt_description(a.text))
-        self._word_pos = self._anchor_positions()
+        self._word_pos, self._mark_pos = self._anchor_positions()
+        self._describe_transcript()
         self.stop_editing()
         self.current_word = None
         self.transcript.setExtraSelections([])
@@ -236,20 +259,11 @@ class ReviewView(QWidget):
         self.star.setAccessibleDescription(
             f"Present: {', '.join(p for p, ok in parts if ok) or 'none'}. Missing: {', '.join(missing) or 'none'}. "
             f"Measured result: {'yes' if s.result_quantified else 'no'}.")
-        d = a.delivery
-        pace = f"{d.wpm:.0f} words/min · " if d.wpm else ""
-        length = f"{a.duration_s:.0f} s · " if a.duration_s else ""
-        pauses = f" · long pauses {d.long_pauses}" if d.long_pauses is not None else ""
-        self.delivery.setText(f"{length}{d.words} words · {pace}fillers {d.fillers_per_100_words:.1f}/100 words"
-                              f" · hedges {d.hedges}{pauses}")
+        self.delivery.setText("<br>".join(delivery_lines(a)))
         self.tips.setText("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in a.tips) + "</ul>")
         self.tips.setAccessibleDescription(" ".join(f"{i}. {t}" for i, t in enumerate(a.tips, 1)))
-        self.delivery.setAccessibleDescription(self.delivery.text())
-        self.takes.clear()
-        for aid, created, score in takes:
-            item = QListWidgetItem(f"{when(created)}   {score:.1f} / 5" if score is not None else when(created))
-            item.setData(Qt.UserRole, aid)
-            self.takes.addItem(item)
+        self.delivery.setAccessibleDescription(". ".join(delivery_lines(a)) + ".")
+        self.takes_panel.loading()
 
     def set_transcript_state(self, provisional: bool, corrected: str | None, note: str = "") -> None:
         """provisional: the final transcript is still being made (editing waits for it);
@@ -324,6 +338,35 @@ class ReviewView(QWidget):
                 it += 1
             block = block.next()
 
+    # -- the highlights, for a screen reader ----------------------------------------------------------
+    def _describe_transcript(self) -> None:
+        """The transcript's description: its highlights in words, then the words that may be mis-heard."""
+        if self.analysis is not None:
+            self.transcript.setAccessibleDescription(summary(self.analysis, self.marks) + " "
+                                                     + self._doubt_description(self.analysis.text))
+
+    def step_mark(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) highlight and announce it: its words and who acts."""
+        if self.analysis is None or not self._mark_pos:
+            return
+        k = self.current_mark
+        k = (0 if step > 0 else len(self.marks) - 1) if k is None else max(0, min(len(self.marks) - 1, k + step))
+        while k not in self._mark_pos and 0 <= k + step < len(self.marks):
+            k += step
+        if k not in self._mark_pos:
+            return
+        self.current_mark = k
+        start, end = self._mark_pos[k]
+        cursor = QTextCursor(self.transcript.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        self.transcript.setTextCursor(cursor)           # selected: seen, and read by a screen reader
+        self.transcript.ensureCursorVisible()
+        self._explain(QUrl(f"sentence:{self.marks[k].sentence}"))
+        # a new description is announced (Qt sends DescriptionChanged); it goes back to the summary on leaving
+        self.transcript.setAccessibleDescription(f"Highlight {k + 1} of {len(self.marks)}: "
+                                                 f"{describe(self.analysis, self.marks[k])}")
+
     def _doubt_description(self, text: str) -> str:
         if not self.doubtful:
             return "Every word was heard clearly."
@@ -338,21 +381,26 @@ class ReviewView(QWidget):
         self.next_button.setVisible(bool(text))
 
     # -- playback --------------------------------------------------------------------------------------
-    def _anchor_positions(self) -> dict[int, tuple[int, int]]:
+    def _anchor_positions(self) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+        """word index → (document position, length); mark index → (start, end) in the document."""
         out: dict[int, tuple[int, int]] = {}
+        marked: dict[int, tuple[int, int]] = {}
         block = self.transcript.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 frag = it.fragment()
-                href = frag.charFormat().anchorHref()
-                if href.startswith("word:"):
-                    wi = int(href.split(":")[2])
+                parts = frag.charFormat().anchorHref().split(":")
+                if parts[0] == "word":
+                    wi = int(parts[2])
                     first = out.get(wi, (frag.position(), 0))[0]
                     out[wi] = (first, frag.position() + frag.length() - first)
+                if parts[-1].startswith("m") and parts[-1][1:].isdigit():
+                    k = int(parts[-1][1:])
+                    marked[k] = (marked.get(k, (frag.position(), 0))[0], frag.position() + frag.length())
                 it += 1
             block = block.next()
-        return out
+        return out, marked
 
     def show_position(self, t: float, duration: float, playing: bool) -> None:
         """Move the clock and slider, and mark the word being spoken at t."""
@@ -395,3 +443,23 @@ class ReviewView(QWidget):
         s = self.analysis.sentences[int(parts[1])]
         self.why.setText(f"<b>{AGENT_WORDS[s.agent]}</b> · {s.star}{' · measured result' if s.quantified else ''}"
                          f"<br>{html.escape(s.reason)}")
+
+
+def _against(value: float, band) -> str:
+    """': above' or ': below' when value is outside the aim (in words: not by colour)."""
+    off = T.outside(value, band)
+    return "" if off == 0 else ": above" if off > 0 else ": below"
+
+
+def delivery_lines(a: Analysis) -> list[str]:
+    """The delivery figures, each beside its aim (core/targets.py)."""
+    d = a.delivery
+    length = f"{fmt_time(a.duration_s)} ({T.aim_seconds()}{_against(a.duration_s, T.ANSWER_SECONDS)}) · " \
+        if a.duration_s else ""
+    lines = [f"Length {length}{d.words} words ({T.aim(T.LENGTH_WORDS)}{_against(d.words, T.LENGTH_WORDS)})"]
+    if d.wpm:
+        lines.append(f"Pace {d.wpm:.0f} words/min ({T.aim(T.PACE_WPM)}{_against(d.wpm, T.PACE_WPM)})")
+    lines.append(f"Fillers {d.fillers_per_100_words:.1f} per 100 words "
+                 f"({T.aim(T.FILLERS_PER_100)}{_against(d.fillers_per_100_words, T.FILLERS_PER_100)})")
+    lines.append(f"Hedges {d.hedges}" + (f" · long pauses {d.long_pauses}" if d.long_pauses is not None else ""))
+    return lines

@@ -73,6 +73,11 @@ def _parse(text: str):
     return doc
 
 
+def parse_answer(text: str):
+    """The dependency parse the analysis reads an answer from (spaCy Doc; offsets are the text's own)."""
+    return _parse(prepare(text))
+
+
 class EmptyAnswer(ValueError):
     """Raised for an answer with nothing to analyse."""
 

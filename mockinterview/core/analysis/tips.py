@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..targets import PACE_WPM
 from .clauses import Clause
 from .lexicon import DETERMINERS, PREPOSITIONS
 from .model import Delivery, Highlight, Sentence
 from .tokens import Token
 
-# Speaking pace that reads as calm and clear in an interview (words per minute).
-PACE_RANGE = (120, 170)
+PACE_RANGE = PACE_WPM            # words a minute (core/targets.py holds every aim)
 SHORT_ANSWER_WORDS = 60          # under this, a behavioural answer cannot hold a situation, steps and a result
 MANY_FILLERS_PER_100 = 4.0
 PAUSES_WORTH_A_TIP = 2           # long pauses (delivery.LONG_PAUSE_S) in one answer
