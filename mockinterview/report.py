@@ -9,7 +9,7 @@ import textwrap
 
 from .core.analysis import Analysis
 from .core.analysis.runs import runs
-from .core.report_model import STAR_PARTS, AnswerReport, Figure, answer_report
+from .core.report_model import STAR_PARTS, AnswerReport, answer_report, figure_text
 
 # ANSI styles per highlight kind; chosen to differ in more than red/green (bold, underline).
 STYLES = {
@@ -138,13 +138,11 @@ def render_report(r: AnswerReport, colour: bool, width: int = 88) -> str:
                  + f"  action share {r.action_share:.0%}")
     if r.star_missing:
         lines.append(f"  missing: {', '.join(r.star_missing)}")
-    lines.append("Delivery: " + ", ".join(_delivery_piece(f) for f in r.delivery if f.value is not None))
+    lines.append("Delivery: " + ", ".join(figure_text(f) for f in r.delivery if f.value is not None))
     lines.append("Next steps:")
     for tip in r.tips:
         lines.extend(textwrap.wrap(clean(tip), width=width, initial_indent="  - ", subsequent_indent="    "))
     return "\n".join(lines) + "\n"
 
 
-def _delivery_piece(f: Figure) -> str:
-    text = f"{f.label.lower()} {f.text}" if f.key in ("fillers_per_100", "hedges", "long_pauses") else f.text
-    return f"{text} (target {f.target})" if f.target else text
+

@@ -14,6 +14,7 @@ from statistics import fmean
 
 from .analysis.model import VERDICT_TEXT, Analysis, verdict_word
 from .local_time import when
+from . import targets as T
 from .progress import BY_KEY, figures
 
 # Who acts in a sentence, in the words the reports use (the review's tooltips say the same).
@@ -34,6 +35,8 @@ class Figure:
     text: str                        # the value in words, e.g. "152 words/min"
     target: str = ""                 # e.g. "120–170 words/min"
     within: bool | None = None       # inside the target range; None without a value or a range
+    aim: str = ""                    # the target as the review says it: "aim 120–170", "aim under 3"
+    side: str = ""                   # "above" / "below" the target, in words (never colour alone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +120,16 @@ def _target(key: str) -> str:
 
 def _figure(key: str, label: str, value: float | None, text: str) -> Figure:
     if not _finite(value):
-        return Figure(key, label, None, "not measured", _target(key) if key in BY_KEY else "")
+        return Figure(key, label, None, "not measured", _target(key) if key in BY_KEY else "",
+                      aim=T.aim(_band(key)) if key in BY_KEY else "")
     if key not in BY_KEY:
         return Figure(key, label, float(value), text)
-    lo, hi = _band(key)
-    return Figure(key, label, float(value), text, _target(key), lo <= value <= hi)
+    return _ranged(key, label, float(value), text, _band(key), _target(key), T.aim(_band(key)))
+
+
+def _ranged(key: str, label: str, value: float, text: str, band, target: str, aim: str) -> Figure:
+    off = T.outside(value, band)
+    return Figure(key, label, value, text, target, off == 0, aim, "" if off == 0 else "above" if off > 0 else "below")
 
 
 def delivery_figures(a: Analysis) -> list[Figure]:
@@ -130,7 +138,9 @@ def delivery_figures(a: Analysis) -> list[Figure]:
     length = a.duration_s if _finite(a.duration_s) and a.duration_s > 0 else d.duration_s
     out = [_figure("words", "Length", d.words, f"{d.words} words")]
     if _finite(length) and length > 0:
-        out.append(Figure("duration_s", "Spoken for", float(length), f"{length:.0f} s"))
+        lo, hi = T.ANSWER_SECONDS
+        out.append(_ranged("duration_s", "Spoken for", float(length), _clock(length), T.ANSWER_SECONDS,
+                           f"{_clock(lo)}–{_clock(hi)}", T.aim_seconds()))
     wpm = d.wpm if _finite(d.wpm) and d.wpm > 0 else None      # a stored analysis may hold inf
     out.append(_figure("wpm", "Pace", wpm, f"{wpm:.0f} words/min" if wpm else ""))
     out.append(_figure("fillers_per_100", "Fillers", d.fillers_per_100_words,
@@ -237,7 +247,7 @@ def range_report(store, start: date | None = None, end: date | None = None) -> G
 class ReviewSummary:
     star_lines: list[str]            # plain text, one line each (the review joins them with <br>)
     star_description: str           # what a screen reader reads
-    delivery: str                   # one line, also the delivery label's accessible description
+    delivery: list[str]             # one line per figure, each beside its aim
 
 
 def review_summary(r: AnswerReport) -> ReviewSummary:
@@ -248,10 +258,16 @@ def review_summary(r: AnswerReport) -> ReviewSummary:
         star.append(f"Missing: {', '.join(r.star_missing)}")
     description = (f"Present: {', '.join(r.star_present) or 'none'}. Missing: {', '.join(r.star_missing) or 'none'}. "
                    f"Measured result: {'yes' if r.result_measured else 'no'}.")
-    return ReviewSummary(star, description, " · ".join(figure_text(f) for f in r.delivery if f.value is not None))
+    return ReviewSummary(star, description, [figure_text(f) for f in r.delivery if f.value is not None])
 
 
 def figure_text(f: Figure) -> str:
-    """'Pace 152 words/min (target 120–170 words/min)'."""
-    target = f" (target {f.target})" if f.target and f.value is not None else ""
-    return f"{f.label} {f.text}{target}"
+    """'Pace 182 words/min (aim 120–170: above)': the review's and the terminal's wording."""
+    if not f.aim or f.value is None:
+        return f"{f.label} {f.text}"
+    return f"{f.label} {f.text} ({f.aim}{': ' + f.side if f.side else ''})"
+
+
+def _clock(seconds: float) -> str:
+    seconds = round(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"

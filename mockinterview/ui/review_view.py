@@ -8,12 +8,12 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSlider, QStackedWidget,
                                QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
-from ..core import targets as T
 from ..core.analysis import Analysis
 from ..core.analysis.align import WordSpan, doubtful_words, word_at, word_spans
 from ..core.analysis.marks import Mark, describe, marks, summary
 from ..core.analysis.model import VERDICT_TEXT, Word
 from ..core.local_time import when
+from ..core.report_model import answer_report, review_summary
 from .practice_view import fmt_time
 from .takes_panel import TakesPanel
 from .transcript_html import DOUBT_TIP, legend_html, legend_text, transcript_html
@@ -249,20 +249,13 @@ class ReviewView(QWidget):
         self.play.setToolTip("" if audio_s is not None else "The recording of this answer is not kept.")
         self.position.setRange(0, int((audio_s or 0) * 1000))
         self.show_position(0.0, audio_s or 0.0, playing=False)
-        s = a.star
-        parts = [("Situation", s.situation), ("Task", s.task), ("Action", s.action), ("Result", s.result)]
-        missing = [p for p, ok in parts if not ok]
-        self.star.setText(" · ".join(f"{p} {'✓' if ok else '✗'}" for p, ok in parts)
-                          + f"<br>Measured result: {'yes' if s.result_quantified else 'no'}; "
-                          + f"actions are {s.action_share:.0%} of the answer"
-                          + (f"<br>Missing: {', '.join(missing)}" if missing else ""))
-        self.star.setAccessibleDescription(
-            f"Present: {', '.join(p for p, ok in parts if ok) or 'none'}. Missing: {', '.join(missing) or 'none'}. "
-            f"Measured result: {'yes' if s.result_quantified else 'no'}.")
-        self.delivery.setText("<br>".join(delivery_lines(a)))
+        summary = review_summary(answer_report(a))      # the same words as the terminal and the exports
+        self.star.setText("<br>".join(html.escape(line) for line in summary.star_lines))
+        self.star.setAccessibleDescription(summary.star_description)
+        self.delivery.setText("<br>".join(html.escape(line) for line in summary.delivery))
+        self.delivery.setAccessibleDescription(". ".join(summary.delivery) + ".")
         self.tips.setText("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in a.tips) + "</ul>")
         self.tips.setAccessibleDescription(" ".join(f"{i}. {t}" for i, t in enumerate(a.tips, 1)))
-        self.delivery.setAccessibleDescription(". ".join(delivery_lines(a)) + ".")
         self.takes_panel.loading()
 
     def set_transcript_state(self, provisional: bool, corrected: str | None, note: str = "") -> None:
@@ -443,23 +436,3 @@ class ReviewView(QWidget):
         s = self.analysis.sentences[int(parts[1])]
         self.why.setText(f"<b>{AGENT_WORDS[s.agent]}</b> · {s.star}{' · measured result' if s.quantified else ''}"
                          f"<br>{html.escape(s.reason)}")
-
-
-def _against(value: float, band) -> str:
-    """': above' or ': below' when value is outside the aim (in words: not by colour)."""
-    off = T.outside(value, band)
-    return "" if off == 0 else ": above" if off > 0 else ": below"
-
-
-def delivery_lines(a: Analysis) -> list[str]:
-    """The delivery figures, each beside its aim (core/targets.py)."""
-    d = a.delivery
-    length = f"{fmt_time(a.duration_s)} ({T.aim_seconds()}{_against(a.duration_s, T.ANSWER_SECONDS)}) · " \
-        if a.duration_s else ""
-    lines = [f"Length {length}{d.words} words ({T.aim(T.LENGTH_WORDS)}{_against(d.words, T.LENGTH_WORDS)})"]
-    if d.wpm:
-        lines.append(f"Pace {d.wpm:.0f} words/min ({T.aim(T.PACE_WPM)}{_against(d.wpm, T.PACE_WPM)})")
-    lines.append(f"Fillers {d.fillers_per_100_words:.1f} per 100 words "
-                 f"({T.aim(T.FILLERS_PER_100)}{_against(d.fillers_per_100_words, T.FILLERS_PER_100)})")
-    lines.append(f"Hedges {d.hedges}" + (f" · long pauses {d.long_pauses}" if d.long_pauses is not None else ""))
-    return lines

@@ -59,7 +59,9 @@ def test_review_summary_lists_star_and_delivery_with_targets(tmp_path):
     summary = report_model.review_summary(r)
     assert summary.star_lines[0] == "Situation ✓ · Task ✗ · Action ✓ · Result ✓"
     assert "Missing: Task" in summary.star_lines and "Missing: Task." in summary.star_description
-    assert f"Length {r.analysis.delivery.words} words (target 150–400 words)" in summary.delivery
+    words = r.analysis.delivery.words
+    side = "" if 150 <= words <= 400 else ": below" if words < 150 else ": above"
+    assert f"Length {words} words (aim 150–400{side})" in summary.delivery
 
 
 def test_session_and_date_range_reports_hold_their_answers_and_averages(tmp_path):
