@@ -68,3 +68,13 @@ def test_hidden_questions_give_nothing_away_until_revealed(qtbot):
     assert v.strong_toggle.isVisible() and v.strong.isVisible() and v.strong.text() == q.strong_answer
     v.select("conflict-02")                           # the next question is hidden again
     assert v.probe.text() == "" and _shown(v) == ""
+
+
+def test_alt_w_opens_it(qtbot):
+    v, bank = _view(qtbot)
+    v.select("teamwork-01")
+    v.activateWindow()
+    qtbot.waitUntil(v.isActiveWindow)
+    qtbot.keyClick(v.list, Qt.Key_W, Qt.AltModifier)
+    qtbot.waitUntil(v.strong.isVisible)               # a mnemonic clicks after a short animation
+    assert v.strong.text() == bank.get("teamwork-01").strong_answer
