@@ -20,17 +20,20 @@ NO_SOUND = "No sound from this microphone: is it muted, or is another input sele
 class MicCheck(QObject):
     """Owns three widgets the dialog lays out as it likes (Settings puts the button beside the
     microphone list): `test` (checkable), `level` and `note`. device(): the microphone's name to
-    test, None for the system default."""
+    test, None for the system default; idle: what the note says before anything was found."""
 
-    def __init__(self, backend=None, device: Callable[[], str | None] = lambda: None, parent=None):
+    def __init__(self, backend=None, device: Callable[[], str | None] = lambda: None, idle: str = "",
+                 parent=None):
         super().__init__(parent)
-        self._backend, self._device = backend, device
+        self._backend, self._device, self._idle = backend, device, idle
         self._rec: Recorder | None = None
         self._dir: tempfile.TemporaryDirectory | None = None
         self._found = ""                  # what the check found, said once it has stopped
         self.test = QPushButton("&Test microphone", accessibleName="Test the microphone", checkable=True)
         self.level = QProgressBar(accessibleName="Microphone level", minimum=0, maximum=60, textVisible=False)
-        self.note = QLabel("", wordWrap=True, accessibleName="Microphone test result")
+        self.level.setValue(0)            # an empty bar, not Qt's "no value" (a screen reader says 0 %)
+        self.note = QLabel(idle, wordWrap=True, accessibleName="Microphone test result")
+        self.note.setAccessibleDescription(idle)
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self._show_level)
         self.test.toggled.connect(self._toggle)
@@ -41,7 +44,7 @@ class MicCheck(QObject):
     def forget(self) -> None:
         """Stop, and say nothing about what was found (another microphone was chosen)."""
         self.stop()
-        self._say("")
+        self._say(self._idle)
 
     def _say(self, text: str) -> None:
         if text == self.note.text():
@@ -73,7 +76,7 @@ class MicCheck(QObject):
                 self._dir.cleanup()
                 self._dir = None
             self.level.setValue(0)
-            self._say(self._found)
+            self._say(self._found or self._idle)
 
     def _show_level(self) -> None:
         rec = self._rec
