@@ -1,4 +1,5 @@
-"""Screenshots of the practice, review (and its takes compared), history, progress and settings views, from the real app on a virtual screen.
+"""Screenshots of the practice, review (and its takes compared), history, progress and settings views and the
+welcome, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
     python packaging/screenshots.py --dark DIR   # the same with a dark palette, into DIR (to check, not shipped)
@@ -136,6 +137,13 @@ def main() -> int:
             app.processEvents()
         w.settings_dialog.grab().save(str(OUT / "settings.png"))
         w.settings_dialog.reject()
+        from mockinterview.ui.welcome_dialog import WelcomeDialog
+        welcome = WelcomeDialog(device=w.settings.input_device, parent=w)
+        welcome.show()
+        for _ in range(20):
+            app.processEvents()
+        welcome.grab().save(str(OUT / "welcome.png"))
+        welcome.reject()
         w.close()
         print(f"saved {', '.join(p.name for p in sorted(OUT.glob('*.png')))} in {OUT} ({q.id})")
     finally:

@@ -21,6 +21,7 @@ class Settings:
     voice: bool = True
     hide_question_until_spoken: bool = False
     data_dir: str | None = None          # None: the platform's user data folder
+    welcome_shown: bool = False          # the first-start welcome has been shown (Help → Welcome shows it again)
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:

@@ -6,9 +6,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListW
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.questions import Question
+from ..core.targets import ANSWER_SECONDS, aim_seconds
 
-SUGGESTED = (60, 150)   # a good answer takes about 1 to 2.5 minutes
-NOT_STARTED = "0:00  (aim for 1:00–2:30)"
+SUGGESTED = ANSWER_SECONDS   # a good answer takes about 1 to 2.5 minutes (core/targets.py)
+NOT_STARTED = f"0:00  ({aim_seconds().replace('aim ', 'aim for ')})"
+STRONG_CLOSED = "▸ &What a strong answer shows"
+STRONG_OPEN = "▾ &What a strong answer shows"
 
 
 # hide mode: nothing plays until asked (arrowing through the list must not set off a voice each time)
@@ -50,7 +53,12 @@ class PracticeView(QWidget):
         self.question.setStyleSheet("font-size: 16pt; font-weight: 600; padding: 8px 0")
         self.probe = QLabel("", wordWrap=True, accessibleName="Follow-up the interviewer may ask")
         self.play = QPushButton("▶ &Play question", accessibleName="Play the question aloud")
+        # the bank's "what a strong answer shows": folded away, so one can try the question first
+        self.strong_toggle = QPushButton(STRONG_CLOSED, accessibleName="What a strong answer shows",
+                                         checkable=True, visible=False)
+        self.strong = QLabel("", wordWrap=True, accessibleName="What a strong answer shows", visible=False)
         self._hide_text = False           # the setting "hide the question until it has been spoken"
+        self._revealed = True             # the question (and what belongs to it) may be shown
         self.record = QPushButton("● Record  (Space)", accessibleName="Record your answer")
         self.record.setMinimumHeight(44)
         self.pause = QPushButton("Pause", accessibleName="Pause or resume", enabled=False)
@@ -85,6 +93,8 @@ class PracticeView(QWidget):
         right.addWidget(self.question)
         right.addWidget(self.probe)
         right.addWidget(self.play)
+        right.addWidget(self.strong_toggle, 0, Qt.AlignLeft)
+        right.addWidget(self.strong)
         right.addStretch(1)
         controls = QHBoxLayout()
         controls.addWidget(self.record, 2)
@@ -111,6 +121,7 @@ class PracticeView(QWidget):
         self.list.currentItemChanged.connect(self._picked)
         self.list.itemActivated.connect(lambda _item: self.play_clicked.emit())
         self.play.clicked.connect(self.play_clicked)
+        self.strong_toggle.toggled.connect(lambda _on: self._show_extras())
         self.start_set.clicked.connect(self.set_clicked)
         self.add.clicked.connect(self.add_clicked)
         self.edit.clicked.connect(self.edit_clicked)
@@ -173,8 +184,9 @@ class PracticeView(QWidget):
 
     def _picked(self, item) -> None:
         q = item.data(Qt.UserRole) if item else None
+        self._revealed = not self.hide_text
         self.question.setText((HIDDEN if self.hide_text else q.text) if q else "Choose a question.")
-        self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q and q.follow_ups else "")
+        self._show_extras()
         for w in (self.edit, self.delete):
             w.setEnabled(bool(q) and q.mine)
         if self.list.isEnabled():         # (not while a take is being recorded)
@@ -185,8 +197,24 @@ class PracticeView(QWidget):
 
     def reveal(self) -> None:
         q = self.current_question()
+        self._revealed = True
         if q:
             self.question.setText(q.text)
+        self._show_extras()
+
+    def _show_extras(self) -> None:
+        """The follow-up and what a strong answer shows: nothing of them before the question itself is
+        shown (in "hide the question until spoken" they would give it away)."""
+        q = self.current_question() if self._revealed else None
+        self.probe.setText(f"Follow-up: {q.follow_ups[-1]}" if q and q.follow_ups else "")
+        strong = q.strong_answer if q else ""
+        opened = bool(strong) and self.strong_toggle.isChecked()
+        self.strong_toggle.setVisible(bool(strong))
+        self.strong_toggle.setText(STRONG_OPEN if self.strong_toggle.isChecked() else STRONG_CLOSED)
+        # a screen reader on the button hears the text once it is open, and how to open it before
+        self.strong_toggle.setAccessibleDescription(strong if opened else "Press to show it" if strong else "")
+        self.strong.setText(strong if opened else "")
+        self.strong.setVisible(opened)
 
     def current_question(self) -> Question | None:
         item = self.list.currentItem()

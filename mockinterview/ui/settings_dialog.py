@@ -2,18 +2,16 @@
 voice, where data is kept. It edits a copy of the settings; the window applies the result."""
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy,
-                               QSpinBox, QWidget)
+                               QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy, QSpinBox,
+                               QWidget)
 
-from ..audio.devices import InputDevice, RecorderError
-from ..audio.recorder import Recorder
+from ..audio.devices import InputDevice
 from ..core.settings import MAX_THINKING_S, Settings
+from .mic_check import MicCheck
 
 
 class SettingsDialog(QDialog):
@@ -22,10 +20,7 @@ class SettingsDialog(QDialog):
         """engines: (name, installed); models: names the resolver can find."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self._backend = backend
         self._settings = settings
-        self._test: Recorder | None = None
-        self._test_dir: tempfile.TemporaryDirectory | None = None
 
         self.device = QComboBox(accessibleName="Microphone")
         self.device.addItem("System default", None)
@@ -37,10 +32,8 @@ class SettingsDialog(QDialog):
         if settings.input_device and settings.input_device not in [d.name for d in devices]:
             self.device.addItem(f"{settings.input_device}  (not connected)", settings.input_device)
         self.device.setCurrentIndex(max(0, self.device.findData(settings.input_device)))
-        self.test = QPushButton("&Test microphone", accessibleName="Test the microphone", checkable=True)
-        self.level = QProgressBar(accessibleName="Microphone level", minimum=0, maximum=60, textVisible=False)
-        self.test_note = QLabel("", wordWrap=True, accessibleName="Microphone test result")
-        self._found = ""                  # what the test found, said once it has stopped
+        self.mic = MicCheck(backend, device=self.device.currentData, parent=self)
+        self.test, self.level, self.test_note = self.mic.test, self.mic.level, self.mic.note
 
         self.engine = QComboBox(accessibleName="Speech engine")
         for name, installed in engines:
@@ -95,19 +88,16 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form.addRow(self.buttons)
 
-        self.timer = QTimer(self, interval=100)
-        self.timer.timeout.connect(self._show_level)
-        self.test.toggled.connect(self._toggle_test)
-        self.device.currentIndexChanged.connect(self._device_changed)
+        self.device.currentIndexChanged.connect(self.mic.forget)   # what was found is about the other one
         self.browse.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.finished.connect(lambda _r: self.test.setChecked(False))
+        self.finished.connect(lambda _r: self.mic.stop())
+        self.mic.note_changed.connect(self._fit)
 
-    def _say(self, text: str) -> None:
-        """The microphone note; the dialog grows to show it whole (a wrapped label does not ask
-        its form for room by itself, so the rows below it were squashed)."""
-        self.test_note.setText(text)
+    def _fit(self) -> None:
+        """Grow to show the microphone note whole: a wrapped label does not ask its form for
+        room by itself, so the rows below it were squashed."""
         layout = self.layout()
         layout.activate()
         need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
@@ -121,53 +111,6 @@ class SettingsDialog(QDialog):
                        model=self.model.currentData(), thinking_time_s=self.thinking.value(),
                        voice=self.voice.isChecked(), hide_question_until_spoken=self.hide.isChecked(),
                        data_dir=data if self.data.isEnabled() and data else self._settings.data_dir)
-
-    # -- microphone check: records to a throw-away file and shows the live level ---------------------
-    def _toggle_test(self, on: bool) -> None:
-        """While the test runs, the note says what is heard now; once stopped, what was found."""
-        if on:
-            self._found = ""
-            self._test_dir = tempfile.TemporaryDirectory(prefix="mockinterview-mic-")
-            try:
-                self._test = Recorder(Path(self._test_dir.name) / "test.wav", device=self.device.currentData(),
-                                      backend=self._backend)
-                self._test.start()
-            except RecorderError as exc:
-                self._test = None
-                self._found = str(exc)
-                self.test.setChecked(False)
-                return
-            self._say(self._test.notice or "Say something: the bar should move.")
-            self.timer.start()
-        else:
-            self.timer.stop()
-            if self._test is not None:
-                self._test.stop()
-                self._test = None
-            if self._test_dir is not None:
-                self._test_dir.cleanup()
-                self._test_dir = None
-            self.level.setValue(0)
-            self._say(self._found)
-
-    def _device_changed(self) -> None:
-        self.test.setChecked(False)
-        self._say("")            # what was found is about the other microphone
-
-    def _show_level(self) -> None:
-        rec = self._test
-        if rec is None:
-            return
-        self.level.setValue(max(0, min(60, int(rec.level_dbfs + 60))))
-        if rec.error:
-            self._found = rec.error
-            self.test.setChecked(False)
-        elif rec.silent:
-            self._say("No sound from this microphone: is it muted, or is another input selected?")
-            self._found = self._found or "Test stopped: no sound came from this microphone."
-        elif rec.level_dbfs > -50:
-            self._say("The microphone hears you.")
-            self._found = "Test stopped: the microphone heard you."
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Keep mockinterview's data in", self.data.text())

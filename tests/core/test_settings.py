@@ -36,3 +36,19 @@ def test_data_folder_comes_from_env_then_settings_then_platform(tmp_path, monkey
     assert paths.data_dir() == paths.default_data_dir() == tmp_path / "xdg-data" / "mockinterview"
     settings.save(Settings(data_dir=str(tmp_path / "elsewhere")))
     assert paths.data_dir() == tmp_path / "elsewhere" and not paths.data_dir_is_fixed()
+
+
+def test_the_welcome_flag_round_trips_and_settings_from_before_it_still_load(tmp_path):
+    path = tmp_path / "s.json"
+    # a settings file written before the flag existed: every value it has is kept, without a notice
+    old = {"input_device": "USB Mic", "engine": "openai-whisper", "model": "base.en", "thinking_time_s": 20,
+           "voice": False, "hide_question_until_spoken": True, "data_dir": None}
+    path.write_text(json.dumps(old))
+    s, notices = settings.load(path)
+    assert notices == [] and s.welcome_shown is False
+    assert (s.input_device, s.model, s.thinking_time_s, s.voice) == ("USB Mic", "base.en", 20, False)
+    settings.save(Settings(welcome_shown=True), path)
+    assert settings.load(path) == (Settings(welcome_shown=True), [])
+    path.write_text(json.dumps({"welcome_shown": "yes"}))
+    s, notices = settings.load(path)
+    assert s.welcome_shown is False and "welcome_shown" in notices[0]

@@ -43,7 +43,7 @@ def test_a_wrapped_microphone_note_does_not_squash_the_data_folder_row(qtbot):
     before = d.data.height()
     one_line = d.test_note.fontMetrics().lineSpacing()
     long_note = "No sound from this microphone: is it muted, or is another input selected? " * 3
-    d._say(long_note)
+    d.mic._say(long_note)
     qtbot.wait(50)
     assert d.test_note.height() >= 3 * one_line        # the whole note is shown
     assert d.data.height() >= before                    # and the row below keeps its height
