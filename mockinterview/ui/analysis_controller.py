@@ -13,12 +13,12 @@ from ..core.analysis import engine as analysis_engine
 from ..core.reanalysis import Reanalysis, count_stale, reanalyse
 from ..core.store import Store
 from .status_progress import StatusProgress
-from .workers import Jobs
+from .workers import Jobs, explain
 
 
 class AnalysisController(QObject):
     parser_ready = Signal()
-    parser_failed = Signal(str, str)     # message for the user, technical details ("" for a known problem)
+    parser_failed = Signal(object, str)  # the exception, technical details ("" for a known problem)
     progress = Signal(int, int)          # answers done, answers to do: emitted from the worker
     reanalysed = Signal(object)          # a Reanalysis, once it has finished or was stopped
     message = Signal(str)                # for the status bar
@@ -51,9 +51,9 @@ class AnalysisController(QObject):
         self.parser_ready.emit()
         self.reanalyse()
 
-    def _parser_missing(self, message: str, details: str) -> None:
+    def _parser_missing(self, error: BaseException, details: str) -> None:
         self.parser = "missing"
-        self.parser_failed.emit(message, details)
+        self.parser_failed.emit(error, details)
 
     # -- re-analysis -----------------------------------------------------------------------------------
     def reanalyse(self, on_demand: bool = False) -> bool:
@@ -96,10 +96,11 @@ class AnalysisController(QObject):
         self.message.emit(text + ".")
         self.reanalysed.emit(result)
 
-    def _failed(self, message: str, details: str) -> None:
+    def _failed(self, error: BaseException, details: str) -> None:
         self._stop = None
         self.view.finish()
-        self.message.emit(f"Saved answers could not be re-analysed ({message}); they keep their earlier scores.")
+        self.message.emit(f"Saved answers could not be re-analysed ({explain(error, details)}); "
+                          "they keep their earlier scores.")
 
     @property
     def store(self) -> Store:

@@ -38,6 +38,11 @@ def _ready(qtbot, w):
     qtbot.waitUntil(lambda: w.engine is not None, timeout=30_000)
 
 
+def _history_read(qtbot, w):
+    """History reads its rows in a worker: wait until what it shows is current."""
+    qtbot.waitUntil(lambda: not w.histories.reading, timeout=10_000)
+
+
 def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, make_window, virtual_mic, fixtures_meta):
     w = make_window()
     _ready(qtbot, w)
@@ -76,6 +81,7 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
 
     w2 = make_window()                                    # a restart: the answer is in the history
     qtbot.keyClick(w2, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w2)
     assert w2.stack.currentWidget() is w2.history
     assert w2.history.tree.topLevelItemCount() == 1
     assert w2.history.trend.scores == [w2.store.answer(answer_id).score]
@@ -178,7 +184,9 @@ def test_delete_from_history_asks_and_removes_audio(qtbot, make_window, tmp_path
     t = Transcript("I shipped the wrong file. I fixed it that night.", [], [], 5.0, "en", "faster-whisper", "tiny.en")
     w.store.finish_answer(aid, t, analyze(t.text))
     w.show_history()
+    _history_read(qtbot, w)
     w.history.delete_button.click()
+    _history_read(qtbot, w)
     assert w.asked == ["Delete this answer?"] and w.store.answer(aid) is None and not audio.exists()
     assert w.history.tree.topLevelItemCount() == 0
 
@@ -188,6 +196,7 @@ def test_keyboard_shortcuts_and_accessible_names(qtbot, make_window):
     qtbot.keyClick(w, Qt.Key_R, Qt.ControlModifier)
     assert w.practice.current_question() is not None
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history
     qtbot.keyClick(w, Qt.Key_N, Qt.ControlModifier)
     assert w.stack.currentWidget() is w.practice
@@ -430,12 +439,14 @@ def test_history_groups_answers_by_session_and_deletes_a_whole_session(qtbot, ma
         aid = w.store.start_answer(sid, "teamwork-01", f"Question {i}", "teamwork", f)
         w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
     w.show_history()
+    _history_read(qtbot, w)
     tree = w.history.tree
     assert tree.topLevelItemCount() == 2
     newest = tree.topLevelItem(0)
     assert "Practice set: teamwork · 2 answers" in newest.text(1) and newest.childCount() == 2
     tree.setCurrentItem(newest)
     w.history.delete_button.click()
+    _history_read(qtbot, w)
     assert w.asked == ["Delete this session?"]
     assert tree.topLevelItemCount() == 1 and [r.question_text for r in w.store.answers()] == ["Question 0"]
     assert audio[0].exists() and not audio[1].exists() and not audio[2].exists()
@@ -522,9 +533,17 @@ def test_own_question_is_heard_in_the_system_voice(qtbot, make_window, virtual_m
     assert wer(q.text, heard) <= 0.7 and {"tell", "process", "work"} <= set(heard.lower().replace(".", "").split()), heard
 
 
-def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_window):
+def _answer_set_question(w, q, text):
+    """As when a take of q has been recorded and transcribed: saved in the set's session, then shown."""
     from mockinterview.core.analysis import analyze
     from mockinterview.core.transcript import Transcript
+    aid = w.store.start_answer(w.session_id, q.id, q.text, q.competency, None)
+    w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.show_result(aid)
+    return aid
+
+
+def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_window):
     w = make_window()
     w.settings.voice = False
     w.practice.competency.setCurrentIndex(w.practice.competency.findData("leadership"))
@@ -533,18 +552,84 @@ def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_
     assert len(chosen) == 5 and {q.competency for q in chosen} == {"leadership"} and len({q.id for q in chosen}) == 5
     for i, q in enumerate(chosen):
         assert w.practice.current_question().id == q.id
-        assert f"question {i + 1} of 5" in w.practice.set_progress.text()
-        text = "I led the planning." if i % 2 else "We planned it together."
-        aid = w.store.start_answer(w.session_id, q.id, q.text, q.competency, None)
-        w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
-        w._show_result(aid)                                # as when a take has been transcribed
+        assert w.set_bar.isVisible() and f"question {i + 1} of 5" in w.set_bar.text.text()
+        _answer_set_question(w, q, "I led the planning." if i % 2 else "We planned it together.")
         assert w.review.next_button.isVisible()
         assert ("Finish" if i == 4 else f"{i + 2} of 5") in w.review.next_button.text()
         qtbot.keyClick(w, Qt.Key_Return, Qt.ControlModifier)
-    assert w.stack.currentWidget() is w.practice and "Practice set finished: 5 answers" in w.practice.set_progress.text()
+    summary = w.set_bar.text.text()
+    assert w.stack.currentWidget() is w.practice and summary.startswith("Practice set: leadership finished: 5 of 5")
+    assert all(q.text in summary for q in chosen) and "skipped" not in summary
+    assert summary.count("Team only") == 3 and summary.count("Individual") == 2, summary
+    assert w.set_bar.text.accessibleDescription() == summary         # a screen reader hears all of it
+    assert not w.set_bar.end.isVisible() and w.set_bar.close_button.isVisible()
     [session] = w.store.sessions()
     assert session.title == "Practice set: leadership" and session.answers == 5
     assert w.practice_set is None and w.session_id is None
+    w.set_bar.close_button.click()
+    assert not w.set_bar.isVisible()
+
+
+def test_a_practice_set_keeps_its_shape_and_ends_early_from_the_keyboard(qtbot, make_window):
+    """Issue 11: mid-set any question could be picked, an answer to it was counted as the set's, a set
+    could not be ended, and its summary was one line."""
+    w = make_window()
+    w.settings.voice = False
+    w.practice.competency.setCurrentIndex(w.practice.competency.findData("conflict"))
+    w.practice.start_set.click()
+    first, second, *rest = w.practice_set.questions
+    _answer_set_question(w, first, "I called the supplier and I rewrote the contract.")
+    retake = _answer_set_question(w, first, "We talked about it.")   # a retake: the first take is the set's
+    assert w.practice_set.answers[first.id].answer_id != retake
+    qtbot.keyClick(w, Qt.Key_Return, Qt.ControlModifier)
+    assert w.practice.current_question().id == second.id
+    # another question, mid-set: the window asks; "no" keeps the set's question
+    w.ask = lambda title, text: (w.asked.append(title), False)[1]
+    other = next(i for i in range(w.practice.list.count())
+                 if w.practice.list.item(i).data(Qt.UserRole).id not in {q.id for q in w.practice_set.questions})
+    w.practice.list.setCurrentRow(other)
+    assert w.asked == ["End the practice set?"] and w.practice.current_question().id == second.id
+    assert w.practice_set is not None and "question 2 of 5" in w.set_bar.text.text()
+    # an answer to a question outside the set (e.g. from the terminal's session) is not the set's
+    stray = w.bank.get(w.practice.list.item(other).data(Qt.UserRole).id)
+    aid = w.store.start_answer(w.session_id, stray.id, stray.text, stray.competency, None)
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w.store.finish_answer(aid, Transcript("I did it.", [], [], 3.0, "en", "faster-whisper", "tiny.en"),
+                          analyze("I did it."))
+    w.show_result(aid)
+    assert not w.review.next_button.isVisible() and second.id not in w.practice_set.answers
+    # End set: Ctrl+Shift+E, from any screen (here the review)
+    qtbot.keyClick(w, Qt.Key_E, Qt.ControlModifier | Qt.ShiftModifier)
+    assert w.practice_set is None and w.session_id is None and w.stack.currentWidget() is w.practice
+    summary = w.set_bar.text.text()
+    assert summary.startswith("Practice set: conflict ended early: 1 of 5 answered") and "4 skipped" in summary
+    lines = summary.splitlines()[1:]
+    assert len(lines) == 5 and "Individual" in lines[0] and lines[0].startswith(f"1. {first.text}")
+    assert all(line.endswith("skipped") for line in lines[1:]) and stray.text not in summary
+    assert w.statusBar().currentMessage() == summary.splitlines()[0]
+
+
+def test_choosing_another_question_can_end_the_set(qtbot, make_window):
+    w = make_window()                                      # ask() answers yes
+    w.settings.voice = False
+    w.practice.start_set.click()
+    in_set = {q.id for q in w.practice_set.questions}
+    other = next(i for i in range(w.practice.list.count()) if w.practice.list.item(i).data(Qt.UserRole).id not in in_set)
+    w.practice.list.setCurrentRow(other)
+    assert w.asked == ["End the practice set?"] and w.practice_set is None
+    assert w.practice.current_question().id == w.practice.list.item(other).data(Qt.UserRole).id
+    assert "ended early: 0 of 5 answered" in w.set_bar.text.text()
+
+
+def test_end_set_is_a_button_reached_with_tab(qtbot, make_window):
+    w = make_window()
+    w.settings.voice = False
+    w.practice.start_set.click()
+    assert w.set_bar.end.focusPolicy() & Qt.TabFocus and w.set_bar.end.isVisible()
+    w.set_bar.end.setFocus()
+    qtbot.keyClick(w.set_bar.end, Qt.Key_Space)
+    assert w.practice_set is None and "ended early" in w.set_bar.text.text()
 
 
 def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_window):
@@ -666,6 +751,7 @@ def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qt
     assert row.verdict != "team_only" and "Team only" not in r.verdict.text()
     assert "You corrected this transcript" in r.stage_note.text() and r.restore_button.isVisible()
     w.show_history()
+    _history_read(qtbot, w)
     item = w.history.tree.topLevelItem(0).child(0)
     assert "corrected" in item.text(5)
     # the engine's version stays available, and can be brought back
@@ -735,6 +821,7 @@ def test_answers_judged_by_an_earlier_engine_are_re_analysed_in_the_background_a
     assert w.background.stop.isEnabled()
     # … and stays usable meanwhile: History opens and lists the stored figures
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history
     session = w.history.tree.topLevelItem(0)
     assert [session.child(i).text(3) for i in range(2)] == ["1.0", "1.0"] and w.history.trend.scores == [1.0, 1.0]
@@ -743,9 +830,11 @@ def test_answers_judged_by_an_earlier_engine_are_re_analysed_in_the_background_a
     assert w.stack.currentWidget() is w.review and "1.0 / 5" in w.review.verdict.text()
     assert "earlier version of the analysis" in w.review.stage_note.text()
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     with qtbot.waitSignal(w.analyses.reanalysed, timeout=60_000) as done:
         gate.set()
     assert sorted(done.args[0].updated) == [1, 2]
+    _history_read(qtbot, w)                              # History on show reads itself again (store changed)
     qtbot.waitUntil(lambda: not w.background.isVisible())
     assert "2 saved answers re-analysed" in w.statusBar().currentMessage()
     fresh = real(w.store.answer(1).transcript)
@@ -907,6 +996,7 @@ def test_history_opens_with_the_answers_in_focus(qtbot, make_window):
     w = make_window(answers=False)
     first, second = _two_answers(w.store)                 # listed newest first: second, then first
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history and w.history.tree.hasFocus()
     assert w.history.selected() == ("answer", second)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Down)
@@ -914,8 +1004,11 @@ def test_history_opens_with_the_answers_in_focus(qtbot, make_window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     assert w.stack.currentWidget() is w.review and w.reviews.answer_id == first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)   # the review's Space (try again), not a button's
-    assert w.asked == ["Record a new take?"] and not w.review.editing
+    assert w.asked == [] and not w.review.editing          # no confirmation: the take stays in History
+    assert w.stack.currentWidget() is w.practice and w.practice.current_question().id == w.store.answer(first).question_id
+    qtbot.keyClick(w, Qt.Key_Escape)                       # (a new take may have begun: not this test's business)
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)        # and every time it opens
+    _history_read(qtbot, w)
     assert w.history.tree.hasFocus()
 
 
@@ -935,6 +1028,7 @@ def test_the_status_bar_says_what_is_happening_now(qtbot, make_window):
     qtbot.keyClick(w, Qt.Key_Escape)
     assert bar.currentMessage() == w.practice.status.text() == "Take cancelled; nothing was kept."
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert "History" in bar.currentMessage() and "Space" not in bar.currentMessage()
     qtbot.keyClick(w, Qt.Key_N, Qt.ControlModifier)                  # back: the practice screen's own message
     assert bar.currentMessage() == w.practice.status.text()
@@ -1008,6 +1102,7 @@ def test_history_shows_verdicts_in_plain_words_and_times_in_the_users_zone(qtbot
     w.store.db.execute("UPDATE answers SET created_at='2025-01-15T18:30:00+00:00'")
     w.store.db.execute("UPDATE sessions SET started_at='2025-01-15T18:29:00+00:00'")
     w.show_history()
+    _history_read(qtbot, w)
     session = w.history.tree.topLevelItem(0)
     answers = [session.child(i) for i in range(session.childCount())]
     assert sorted(a.text(2) for a in answers) == ["Individual", "Mixed", "Team only"]
@@ -1054,8 +1149,10 @@ def test_the_history_trend_follows_the_competency_filter(qtbot, make_window):
         aid = w.store.start_answer(w.store.new_session(), None, "Q", competency, None)
         w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
     w.show_history()
+    _history_read(qtbot, w)
     assert len(w.history.trend.scores) == 3
     w.history.filter.setCurrentIndex(w.history.filter.findData("teamwork"))
+    _history_read(qtbot, w)
     qtbot.waitUntil(lambda: len(w.history.trend.scores) == 2)
 
 
