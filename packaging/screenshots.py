@@ -95,6 +95,8 @@ def main() -> int:
             app.processEvents()
         w.grab().save(str(OUT / "review.png"))
         w.show_history()
+        while w.histories.reading:                 # History reads its rows in a worker
+            app.processEvents()
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "history.png"))

@@ -24,10 +24,11 @@ class AnalysisController(QObject):
     message = Signal(str)                # for the status bar
 
     def __init__(self, store: Callable[[], Store], jobs: Jobs, view: StatusProgress,
-                 user_errors: tuple[type[BaseException], ...], parent=None):
-        """store() gives the window's current store (it changes when the data folder moves)."""
+                 user_errors: tuple[type[BaseException], ...], tell=None, parent=None):
+        """store() gives the window's current store (it changes when the data folder moves); tell(title, text,
+        details) is the window's message box."""
         super().__init__(parent)
-        self._store, self.jobs, self.view, self._errors = store, jobs, view, user_errors
+        self._store, self.jobs, self.view, self._errors, self._tell = store, jobs, view, user_errors, tell
         self.parser = "not loaded"        # → "loading" → "ready" | "missing"
         self._stop: threading.Event | None = None
         self.progress.connect(view.show_progress, Qt.QueuedConnection)
@@ -52,8 +53,14 @@ class AnalysisController(QObject):
         self.reanalyse()
 
     def _parser_missing(self, error: BaseException, details: str) -> None:
+        """Answers can be recorded (and are kept) but not judged: said once, plainly."""
         self.parser = "missing"
         self.parser_failed.emit(error, details)
+        self.message.emit("Answers cannot be judged: the English parser is missing.")
+        if self._tell:
+            self._tell("The English parser is missing",
+                       f"Your answers cannot be judged until this is fixed: {explain(error, details)}.\n\nYour "
+                       "recordings are still kept, and offered again at the next start.", details)
 
     # -- re-analysis -----------------------------------------------------------------------------------
     def reanalyse(self, on_demand: bool = False) -> bool:

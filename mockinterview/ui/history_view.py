@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTre
 
 from ..core.analysis.model import VERDICT_TEXT, verdict_word
 from ..core.history import History, HistoryAnswer
-from ..core.local_time import when
+from ..core.local_time import DAYS, MONTHS, when
 
 HINT = "History of your answers: the arrow keys choose one, Enter opens it; Ctrl+N goes back to the questions."
 SCORE_TIP = ("An answer's ownership score (1–5). A session's score is the average of the first take of each "
              "question: retakes are listed but not counted twice.")
-WIDEST_WHEN = "Wed 28 Sep 2025, 23:59"      # the longest local date and time History writes
 
 
 class TrendLine(QWidget):
@@ -104,9 +103,11 @@ class HistoryView(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
 
     def when_width(self) -> int:
-        """Wide enough for a local date and time under a session (an answer is indented one level)."""
+        """Wide enough for any local date and time under a session (the 170 px it had cut the time off): an
+        answer is indented twice (the session's branch, then its own)."""
         fm = self.tree.fontMetrics()
-        return fm.horizontalAdvance(WIDEST_WHEN) + self.tree.indentation() + 3 * fm.averageCharWidth()
+        widest = max(fm.horizontalAdvance(f"{d} 28 {m} 2025, 23:59") for d in DAYS for m in MONTHS)
+        return widest + 2 * self.tree.indentation() + 2 * fm.averageCharWidth()
 
     def show_history(self, history: History) -> None:
         """Sessions newest first, each with its answers (already filtered); the trend below."""

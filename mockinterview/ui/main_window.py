@@ -26,7 +26,7 @@ from .practice_view import PracticeView
 from .progress_controller import ProgressController
 from .progress_view import ProgressView
 from .question_controller import QuestionController
-from .recording_controller import RECORDING, STARTING_MIC, RecordingController  # noqa: F401 (tests use them)
+from .recording_controller import RecordingController
 from .recovery_controller import RecoveryController
 from .review_controller import ReviewController
 from .review_view import ReviewView
@@ -86,14 +86,14 @@ class MainWindow(QMainWindow):
                                           self.recording, self.show_practice, ask, parent=self)
         self.reviews = ReviewController(store_of, self.review, self.playback, self.jobs, USER_ERRORS, ask=ask,
                                         tell=lambda title, text: self.tell(title, text, info=True), parent=self)
-        self.analyses = AnalysisController(store_of, self.jobs, self.background, USER_ERRORS, parent=self)
+        self.analyses = AnalysisController(store_of, self.jobs, self.background, USER_ERRORS, tell, parent=self)
         self.histories = HistoryController(store_of, self.jobs, self.history, self.events, USER_ERRORS, ask,
                                            shown(self.history), parent=self)
-        self.progress = ProgressController(store_of, self.jobs, self.progress_view, USER_ERRORS, self._failed,
+        self.progress = ProgressController(store_of, self.jobs, self.progress_view, USER_ERRORS, self.recording.failed,
                                            self.events, shown(self.progress_view), parent=self)
         self.modal = ModalProgress(self, self.jobs, USER_ERRORS + (Cancelled, RelocateError))
-        self.data_folder = DataFolderController(store_of, self._set_store, self.prefs.remember_data_dir, self.jobs,
-                                                self.modal, ask, tell, parent=self)
+        self.data_folder = DataFolderController(store_of, lambda s: setattr(self, "store", s),
+                                                self.prefs.remember_data_dir, self.jobs, self.modal, ask, tell, self)
         self.recovery = RecoveryController(store_of, lambda: self.engine, self.modal, ask, parent=self)
         self._menus()
         self._connect()
@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
         self.recovery.recovered.connect(lambda aid: (self.events.changed.emit(), self.show_result(aid)))
         self.recovery.failed.connect(self.recording.fail)
         self.sets.ask_question.connect(lambda: self.settings.voice and self.questions.play())
-        self.histories.session_deleted.connect(self._session_deleted)
-        self.analyses.parser_failed.connect(self._parser_failed)
+        self.histories.session_deleted.connect(self.recording.session_deleted)
         self.analyses.reanalysed.connect(lambda result: (self.events.changed.emit(),
                                                          self.reviews.answers_reanalysed(result.updated)))
         for changed in (self.reviews.refined, self.reviews.changed):
@@ -160,23 +159,8 @@ class MainWindow(QMainWindow):
     settings = property(lambda self: self.prefs.settings)
     bank = property(lambda self: self.questions.bank)
     voices = property(lambda self: self.questions.voices)
-    system_voice = property(lambda self: self.questions.system_voice)
-    prompt_finished = property(lambda self: self.questions.prompt_finished)
-    question_dialog = property(lambda self: self.questions.dialog)
     settings_dialog = property(lambda self: self.prefs.dialog)
-    rehearsal = property(lambda self: self.recording.rehearsal)
-    thinking_until = property(lambda self: self.recording.thinking_until)
-    session_id = property(lambda self: self.recording.session_id)
-    practice_set = property(lambda self: self.sets.current)
-    progress_dialog = property(lambda self: self.modal.dialog)
-    progress_changed = property(lambda self: self.modal.progress_changed)
-    start_take, stop_take = (property(lambda self: self.recording.start), property(lambda self: self.recording.stop))
-    play_question = property(lambda self: self.questions.play)
-    apply_settings = property(lambda self: self.prefs.apply)
     open_settings = property(lambda self: self.prefs.open)
-
-    def _set_store(self, store: Store) -> None:
-        self.store = store
 
     def _stop_sound(self) -> None:
         self.voices.stop()
@@ -192,21 +176,10 @@ class MainWindow(QMainWindow):
             self.reviews.refine_pending(engine)      # answers left provisional when the app last stopped
             self.recovery.offer()
 
-    def _parser_failed(self, error: BaseException, details: str) -> None:
-        """The English parser cannot be loaded: answers can be recorded (and are kept) but not judged."""
-        self.statusBar().showMessage("Answers cannot be judged: the English parser is missing.")
-        self.tell("The English parser is missing",
-                  f"Your answers cannot be judged until this is fixed: {explain(error, details)}.\n\nYour recordings "
-                  "are still kept, and offered again at the next start.", details)
-
     def _take_saved(self, answer_id: int) -> None:
         self.events.changed.emit()
         self.show_result(answer_id)
         self.reviews.refine(answer_id, self.engine)
-
-    def _session_deleted(self, session_id: int) -> None:
-        if session_id == self.recording.session_id:
-            self.recording.session_id = None
 
     def _data_folder_switched(self, message: str) -> None:
         self.recording.session_id = None
@@ -215,9 +188,6 @@ class MainWindow(QMainWindow):
         if self.analyses.parser == "ready":
             self.analyses.reanalyse()          # a folder from another install may hold older answers
         self.statusBar().showMessage(message)
-
-    def _failed(self, error: BaseException, details: str) -> None:
-        self.recording.fail(explain(error, details), details)
 
     def _page_status(self, page, text: str | None = None) -> None:
         """The status bar says what the screen on show is doing (another screen's messages wait)."""

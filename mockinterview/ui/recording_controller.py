@@ -22,7 +22,6 @@ NO_SPEECH = "No speech was detected in this take. Check the microphone and try a
 
 class RecordingController(QObject):
     take_saved = Signal(int)         # a take's first transcript and analysis were saved (answer id)
-    busy_changed = Signal(bool)      # thinking or recording: other screens wait
 
     def __init__(self, store: Callable[[], Store], engine: Callable[[], object], settings: Callable[[], Settings],
                  backend: Callable[[], object], view: PracticeView, jobs: Jobs, stop_sound: Callable[[], None],
@@ -48,6 +47,10 @@ class RecordingController(QObject):
     def busy(self) -> bool:
         return self.rehearsal is not None or self.thinking_until is not None
 
+    def session_deleted(self, session_id: int) -> None:
+        if session_id == self.session_id:
+            self.session_id = None       # the next take starts a new one
+
     def new_session(self, title: str | None = None) -> int:
         self.session_id = self._store().new_session(title)
         return self.session_id
@@ -70,7 +73,6 @@ class RecordingController(QObject):
         self.view.reveal()
         self.thinking_until = time.monotonic() + self._settings().thinking_time_s
         self.view.set_thinking(True)
-        self.busy_changed.emit(True)
         self.thinking_timer.start()
         self._thinking_tick()
 
@@ -90,7 +92,6 @@ class RecordingController(QObject):
         if start:
             self.start()
         else:
-            self.busy_changed.emit(False)
             self.view.show_status("Thinking time stopped.")
 
     # -- recording --------------------------------------------------------------------------------
@@ -114,10 +115,9 @@ class RecordingController(QObject):
             self.rehearsal.start()
         except self._errors as exc:
             self.rehearsal = None
-            self._failed(exc, "")
+            self.failed(exc, "")
             return
         self.view.set_recording(True)
-        self.busy_changed.emit(True)
         # some sound servers start delivering audio a second or two late: say so until it flows
         self.view.show_status(RECORDING if self.rehearsal.recorder.hearing else STARTING_MIC)
         self.timer.start()
@@ -156,7 +156,6 @@ class RecordingController(QObject):
         self.rehearsal.discard()
         self.rehearsal = None
         self.view.set_recording(False)
-        self.busy_changed.emit(False)
         self.view.show_status("Take cancelled; nothing was kept.")
 
     def rerecord(self) -> None:
@@ -177,9 +176,8 @@ class RecordingController(QObject):
         self.rehearsal = None
         self.view.set_recording(False)
         self.view.allow_recording(False)
-        self.busy_changed.emit(False)
         self.view.show_status("Transcribing the last words…")
-        self.jobs.start(r.finish, self._finished, self._failed, self._errors)
+        self.jobs.start(r.finish, self._finished, self.failed, self._errors)
         if take.error:                        # disk full, microphone gone: what was recorded is still judged
             self._tell("Recording stopped", take.error)
 
@@ -193,7 +191,8 @@ class RecordingController(QObject):
             return
         self.take_saved.emit(result.answer_id)
 
-    def _failed(self, error: BaseException, details: str) -> None:
+    def failed(self, error: BaseException, details: str) -> None:
+        """A worker's failure: a take with no speech is explained plainly; anything else as it is."""
         message = NO_SPEECH if isinstance(error, NoSpeech) else explain(error, details)
         self.fail(message, details)
 
