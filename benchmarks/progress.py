@@ -6,7 +6,8 @@
 Builds a database of N answers (default 2,000; real analyses of varied answers, spread over a
 year) in a temporary folder, then times, over 7 runs: the column-only read (Store.progress_rows),
 and every metric's weekly series over all, first and best takes plus the words about last week.
-For comparison it times what History did before: Store.answers(), which parses every row's JSON.
+For comparison it times what History did before: Store.answers(), which parses every row's JSON, and
+what it reads now (core/history.py: columns only, in a worker).
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def build(db: Path, n: int) -> None:
 
 
 def main() -> int:
-    from mockinterview.core import progress
+    from mockinterview.core import history, progress
     from mockinterview.core.store import Store
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     load = os.getloadavg()
@@ -57,7 +58,7 @@ def main() -> int:
         db = Path(d) / "mockinterview.db"
         build(db, n)
         s = Store(db)
-        read, compute, before = [], [], []
+        read, compute, before, now = [], [], [], []
         for _ in range(7):
             t = time.perf_counter()
             rows = s.progress_rows()
@@ -72,11 +73,15 @@ def main() -> int:
             t = time.perf_counter()
             s.answers()
             before.append(time.perf_counter() - t)
-    r, c, b = (median(x) * 1000 for x in (read, compute, before))
+            t = time.perf_counter()
+            history.read(s)
+            now.append(time.perf_counter() - t)
+    r, c, b, h = (median(x) * 1000 for x in (read, compute, before, now))
     print(f"column-only read      {r:7.1f} ms")
     print(f"21 series + words     {c:7.1f} ms")
     print(f"total                 {r + c:7.1f} ms   (target <= 200 ms): {'OK' if r + c <= 200 else 'MISSED'}")
-    print(f"Store.answers() (JSON of every row, what History reads) {b:7.1f} ms: {b / (r + c):.1f}x the total")
+    print(f"Store.answers() (JSON of every row, what History read) {b:7.1f} ms: {b / (r + c):.1f}x the total")
+    print(f"history.read() (columns only, what History reads now, in a worker) {h:7.1f} ms")
     return 0
 
 
