@@ -114,8 +114,8 @@ class HistoryView(QWidget):
         self.tree.clear()
         for sess in history.sessions:
             n, avg = len(sess.answers), sess.average
-            top = QTreeWidgetItem([when(sess.started_at), f"{sess.title or 'Practice'} · {n} answer{'s' if n != 1 else ''}",
-                                   "", f"{avg:.1f}" if avg is not None else "", "", ""])
+            title = f"{sess.title or 'Practice'} · {n} answer{'s' if n != 1 else ''}"
+            top = QTreeWidgetItem([when(sess.started_at), title, "", f"{avg:.1f}" if avg is not None else "", "", ""])
             firsts = len(sess.first_takes)
             top.setToolTip(3, f"Average of the first take of each question ({firsts} question"
                               f"{'s' if firsts != 1 else ''}); retakes are not counted.")

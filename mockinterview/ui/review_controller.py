@@ -135,8 +135,8 @@ class ReviewController(QObject):
             self._refining.discard(answer_id)
             if self._stop_refining.is_set():
                 return
-            self.message.emit(f"The final transcript could not be made ({explain(error, details)}); the first one is kept "
-                              "and will be checked again at the next start.")
+            self.message.emit(f"The final transcript could not be made ({explain(error, details)}); the first one "
+                              "is kept and will be checked again at the next start.")
             if answer_id == self.answer_id:
                 self.view.set_transcript_state(True, None, "First transcript, made while you spoke (the check "
                                                "against the whole recording failed; it is tried again at the "

@@ -32,7 +32,8 @@ def test_a_set_walks_through_its_questions_and_sums_up():
     assert summary.headline() == ("Practice set: teamwork finished: 5 of 5 answered, average ownership score "
                                   "3.0 / 5 (first takes).")
     lines = summary.text().splitlines()
-    assert lines[1] == f"1. {qs[0].text} — Team only, 2.0 / 5" and lines[2] == f"2. {qs[1].text} — Individual, 4.0 / 5"
+    assert lines[1] == f"1. {qs[0].text} — Team only, 2.0 / 5"
+    assert lines[2] == f"2. {qs[1].text} — Individual, 4.0 / 5"
 
 
 def test_only_the_current_question_counts_and_only_its_first_take():
