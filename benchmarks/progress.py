@@ -8,7 +8,8 @@ year) in a temporary folder, then times, over 7 runs: the column-only read (Stor
 and every metric's weekly series over all, first and best takes plus the words about last week.
 It then draws the longest of those series (every take, by day) in the app's ProgressView and
 paints it once, offscreen (benchmarks/charts.py compares QtCharts with pyqtgraph on that draw).
-For comparison it times what History did before: Store.answers(), which parses every row's JSON.
+For comparison it times what History did before: Store.answers(), which parses every row's JSON, and
+what it reads now (core/history.py: columns only, in a worker).
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def build(db: Path, n: int) -> None:
 
 
 def main() -> int:
-    from mockinterview.core import progress
+    from mockinterview.core import history, progress
     from mockinterview.core.store import Store
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     load = os.getloadavg()
@@ -59,7 +60,7 @@ def main() -> int:
         db = Path(d) / "mockinterview.db"
         build(db, n)
         s = Store(db)
-        read, compute, before = [], [], []
+        read, compute, before, now = [], [], [], []
         for _ in range(7):
             t = time.perf_counter()
             rows = s.progress_rows()
@@ -74,6 +75,9 @@ def main() -> int:
             t = time.perf_counter()
             s.answers()
             before.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            history.read(s)
+            now.append(time.perf_counter() - t)
         longest = progress.series(progress.takes(s.progress_rows()), "score", "day", "all")
         s.close()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,13 +86,14 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])
     draw = [qtcharts_draw(longest, app) for _ in range(7)]
-    r, c, b, w = (median(x) * 1000 for x in (read, compute, before, draw))
+    r, c, b, h, w = (median(x) * 1000 for x in (read, compute, before, now, draw))
     print(f"column-only read      {r:7.1f} ms   (worker)")
     print(f"21 series + words     {c:7.1f} ms   (worker)")
     print(f"draw {len(longest):3d} points       {w:7.1f} ms   (GUI thread: ProgressView, QtCharts)")
     total = r + c + w
     print(f"total                 {total:7.1f} ms   (target <= 200 ms): {'OK' if total <= 200 else 'MISSED'}")
     print(f"Store.answers() (JSON of every row, what History read) {b:7.1f} ms: {b / (r + c):.1f}x read + series")
+    print(f"history.read() (columns only, what History reads now, in a worker) {h:7.1f} ms")
     return 0
 
 

@@ -110,6 +110,8 @@ def main() -> int:
         w.grab().save(str(OUT / "review.png"))
         w.review.takes_panel.grab().save(str(OUT / "compare.png"))
         w.show_history()
+        while w.histories.reading:                 # History reads its rows in a worker
+            app.processEvents()
         for _ in range(20):
             app.processEvents()
         w.grab().save(str(OUT / "history.png"))

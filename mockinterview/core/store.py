@@ -598,6 +598,19 @@ class Store:
         return [_row(r) for r in self.db.execute(sql, args)]
 
     @_locked
+    def history_rows(self, competency: str | None = None) -> list[tuple]:
+        """What History lists of every finished answer, newest first, from columns only (no JSON is
+        parsed: 500 answers took 0.5 s through answers()): (id, session_id, question_id, question_text,
+        created_at, verdict, score, duration_s, transcript_stage, corrected_at)."""
+        sql = ("SELECT id, session_id, question_id, question_text, created_at, verdict, score, duration_s,"
+               " transcript_stage, corrected_at FROM answers WHERE status='done'")
+        args: list = []
+        if competency:
+            sql += " AND competency=?"
+            args.append(competency)
+        return [tuple(r) for r in self.db.execute(sql + " ORDER BY created_at DESC, id DESC", args)]
+
+    @_locked
     def answer(self, answer_id: int) -> AnswerRow | None:
         r = self.db.execute("SELECT * FROM answers WHERE id=?", (answer_id,)).fetchone()
         return _row(r) if r else None
@@ -647,6 +660,12 @@ class Store:
     @_locked
     def count_answers(self) -> int:
         return self.db.execute("SELECT count(*) FROM answers").fetchone()[0]
+
+    @_locked
+    def data_version(self) -> int:
+        """Changes when another connection (a terminal's `mockinterview record`) has committed since:
+        this window's own saves are announced by the window itself."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     @_locked
     def healthy(self) -> bool:

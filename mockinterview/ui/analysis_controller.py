@@ -13,21 +13,22 @@ from ..core.analysis import engine as analysis_engine
 from ..core.reanalysis import Reanalysis, count_stale, reanalyse
 from ..core.store import Store
 from .status_progress import StatusProgress
-from .workers import Jobs
+from .workers import Jobs, explain
 
 
 class AnalysisController(QObject):
     parser_ready = Signal()
-    parser_failed = Signal(str, str)     # message for the user, technical details ("" for a known problem)
+    parser_failed = Signal(object, str)  # the exception, technical details ("" for a known problem)
     progress = Signal(int, int)          # answers done, answers to do: emitted from the worker
     reanalysed = Signal(object)          # a Reanalysis, once it has finished or was stopped
     message = Signal(str)                # for the status bar
 
     def __init__(self, store: Callable[[], Store], jobs: Jobs, view: StatusProgress,
-                 user_errors: tuple[type[BaseException], ...], parent=None):
-        """store() gives the window's current store (it changes when the data folder moves)."""
+                 user_errors: tuple[type[BaseException], ...], tell=None, parent=None):
+        """store() gives the window's current store (it changes when the data folder moves); tell(title, text,
+        details) is the window's message box."""
         super().__init__(parent)
-        self._store, self.jobs, self.view, self._errors = store, jobs, view, user_errors
+        self._store, self.jobs, self.view, self._errors, self._tell = store, jobs, view, user_errors, tell
         self.parser = "not loaded"        # → "loading" → "ready" | "missing"
         self._stop: threading.Event | None = None
         self.progress.connect(view.show_progress, Qt.QueuedConnection)
@@ -51,9 +52,15 @@ class AnalysisController(QObject):
         self.parser_ready.emit()
         self.reanalyse()
 
-    def _parser_missing(self, message: str, details: str) -> None:
+    def _parser_missing(self, error: BaseException, details: str) -> None:
+        """Answers can be recorded (and are kept) but not judged: said once, plainly."""
         self.parser = "missing"
-        self.parser_failed.emit(message, details)
+        self.parser_failed.emit(error, details)
+        self.message.emit("Answers cannot be judged: the English parser is missing.")
+        if self._tell:
+            self._tell("The English parser is missing",
+                       f"Your answers cannot be judged until this is fixed: {explain(error, details)}.\n\nYour "
+                       "recordings are still kept, and offered again at the next start.", details)
 
     # -- re-analysis -----------------------------------------------------------------------------------
     def reanalyse(self, on_demand: bool = False) -> bool:
@@ -96,10 +103,11 @@ class AnalysisController(QObject):
         self.message.emit(text + ".")
         self.reanalysed.emit(result)
 
-    def _failed(self, message: str, details: str) -> None:
+    def _failed(self, error: BaseException, details: str) -> None:
         self._stop = None
         self.view.finish()
-        self.message.emit(f"Saved answers could not be re-analysed ({message}); they keep their earlier scores.")
+        self.message.emit(f"Saved answers could not be re-analysed ({explain(error, details)}); "
+                          "they keep their earlier scores.")
 
     @property
     def store(self) -> Store:

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ..core.analysis.model import VERDICT_TEXT, verdict_word
-from ..core.local_time import when
-from ..core.store import AnswerRow, SessionRow
+from ..core.history import History, HistoryAnswer
+from ..core.local_time import DAYS, MONTHS, when
 
 HINT = "History of your answers: the arrow keys choose one, Enter opens it; Ctrl+N goes back to the questions."
+SCORE_TIP = ("An answer's ownership score (1–5). A session's score is the average of the first take of each "
+             "question: retakes are listed but not counted twice.")
 
 
 class TrendLine(QWidget):
@@ -27,16 +29,23 @@ class TrendLine(QWidget):
         self.setToolTip(", ".join(f"{s:.1f}" for s in scores) or "No answers yet")
         self.update()
 
+    def label_colour(self) -> QColor:
+        """The axis labels and the empty-chart note are text on the window: the window's text colour (the
+        "mid" grey of the grid lines read at 1.9:1 in the light palette)."""
+        return self.palette().color(QPalette.WindowText)
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         w, h, m = self.width(), self.height(), 12
-        p.setPen(QPen(self.palette().mid().color(), 1))
         for level in (1, 3, 5):
             y = h - m - (level - 1) / 4 * (h - 2 * m)
+            p.setPen(QPen(self.palette().mid().color(), 1))
             p.drawLine(m, int(y), w - m, int(y))
+            p.setPen(self.label_colour())
             p.drawText(0, int(y) + 4, str(level))
         if not self.scores:
+            p.setPen(self.label_colour())
             p.drawText(self.rect(), Qt.AlignCenter, "Your ownership score over time will appear here.")
             return
         n = len(self.scores)
@@ -49,7 +58,7 @@ class TrendLine(QWidget):
             p.drawEllipse(pt, 3, 3)
 
 
-def transcript_note(r: AnswerRow) -> str:
+def transcript_note(r: HistoryAnswer) -> str:
     if r.corrected_at:
         return "✎ corrected by you"
     return "being checked" if r.stage == "provisional" else ""
@@ -71,7 +80,8 @@ class HistoryView(QWidget):
             self.filter.addItem(c.capitalize(), c)
         self.tree = QTreeWidget(accessibleName="Sessions and saved answers")
         self.tree.setHeaderLabels(["When", "Question", "Verdict", "Score", "Length", "Transcript"])
-        self.tree.setColumnWidth(0, 170)
+        self.tree.headerItem().setToolTip(3, SCORE_TIP)
+        self.tree.setColumnWidth(0, self.when_width())
         self.tree.setColumnWidth(1, 420)
         self.trend = TrendLine()
         self.open_button = QPushButton("&Open", accessibleName="Open the selected answer")
@@ -92,26 +102,32 @@ class HistoryView(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.delete_button.clicked.connect(self._delete_selected)
 
-    def show_rows(self, rows: list[AnswerRow], sessions: list[SessionRow], trend: list[float]) -> None:
-        """rows: the answers to show (already filtered); sessions without any of them are left out."""
+    def when_width(self) -> int:
+        """Wide enough for any local date and time under a session (the 170 px it had cut the time off): an
+        answer is indented twice (the session's branch, then its own)."""
+        fm = self.tree.fontMetrics()
+        widest = max(fm.horizontalAdvance(f"{d} 28 {m} 2025, 23:59") for d in DAYS for m in MONTHS)
+        return widest + 2 * self.tree.indentation() + 2 * fm.averageCharWidth()
+
+    def show_history(self, history: History) -> None:
+        """Sessions newest first, each with its answers (already filtered); the trend below."""
         self.tree.clear()
-        by_session: dict[int, list[AnswerRow]] = {}
-        for r in rows:
-            by_session.setdefault(r.session_id, []).append(r)
-        for sess in sessions:
-            answers = by_session.get(sess.id)
-            if not answers:
-                continue
-            avg = sum(r.score for r in answers if r.score is not None) / max(1, sum(r.score is not None for r in answers))
-            top = QTreeWidgetItem([when(sess.started_at), f"{sess.title or 'Practice'} · {len(answers)} "
-                                   f"answer{'s' if len(answers) != 1 else ''}", "", f"{avg:.1f}", "", ""])
+        for sess in history.sessions:
+            n, avg = len(sess.answers), sess.average
+            title = f"{sess.title or 'Practice'} · {n} answer{'s' if n != 1 else ''}"
+            top = QTreeWidgetItem([when(sess.started_at), title, "", f"{avg:.1f}" if avg is not None else "", "", ""])
+            firsts = len(sess.first_takes)
+            top.setToolTip(3, f"Average of the first take of each question ({firsts} question"
+                              f"{'s' if firsts != 1 else ''}); retakes are not counted.")
             top.setData(0, Qt.UserRole, ("session", sess.id))
-            for r in answers:
+            for r in sess.answers:
                 item = QTreeWidgetItem([when(r.created_at), r.question_text, verdict_word(r.verdict),
                                         f"{r.score:.1f}" if r.score is not None else "",
                                         f"{r.duration_s:.0f} s" if r.duration_s else "", transcript_note(r)])
                 if r.verdict in VERDICT_TEXT:
                     item.setToolTip(2, VERDICT_TEXT[r.verdict])
+                if not r.first_take:
+                    item.setToolTip(3, "A retake: the session's average counts the first take of this question.")
                 if r.corrected_at:
                     item.setToolTip(5, "You corrected this transcript; the engine's original is kept.")
                 item.setData(0, Qt.UserRole, ("answer", r.id))
@@ -121,7 +137,8 @@ class HistoryView(QWidget):
         if self.tree.topLevelItemCount():
             first = self.tree.topLevelItem(0)
             self.tree.setCurrentItem(first.child(0) or first)
-        self.trend.set_scores(trend)
+        self.tree.setColumnWidth(0, max(self.when_width(), self.tree.sizeHintForColumn(0)))
+        self.trend.set_scores(history.trend)
 
     def showEvent(self, event) -> None:
         """History opens with the answers in focus, so arrow keys and Enter work at once (not when the

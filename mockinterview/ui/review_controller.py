@@ -23,13 +23,14 @@ from ..rehearsal import refine
 from ..transcribe import Cancelled
 from .answer_playback import AnswerPlayback
 from .review_view import ReviewView
-from .workers import Jobs
+from .workers import Jobs, explain
 
 
 class ReviewController(QObject):
     shown = Signal(int)              # an answer is on screen (id)
     refined = Signal(int)            # an answer's final transcript was saved (id), shown or not
     message = Signal(str)            # for the status bar
+    changed = Signal()               # a correction, a restore or a re-analysis was saved
 
     def __init__(self, store: Callable[[], Store], view: ReviewView, playback: AnswerPlayback, jobs: Jobs,
                  user_errors: tuple[type[BaseException], ...], ask, tell, parent=None):
@@ -146,14 +147,16 @@ class ReviewController(QObject):
         def done(result) -> None:
             self._reanalysing.discard(answer_id)
             if result.updated:
+                self.changed.emit()
                 self.answers_reanalysed(result.updated)
             elif result.failed:
                 self.message.emit(f"This answer could not be analysed again ({result.failed[0][1]}); "
                                   "it keeps its earlier analysis.")
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             self._reanalysing.discard(answer_id)
-            self.message.emit(f"This answer could not be analysed again ({message}); it keeps its earlier analysis.")
+            self.message.emit(f"This answer could not be analysed again ({explain(error, details)}); "
+                              "it keeps its earlier analysis.")
         self.jobs.start(lambda: reanalyse(store, ids=[answer_id]), done, failed, self._errors)
 
     def answers_reanalysed(self, ids) -> None:
@@ -182,12 +185,12 @@ class ReviewController(QObject):
             if answer_id == self.answer_id and not self.view.editing:
                 self._reopen(note)
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             self._refining.discard(answer_id)
             if self._stop_refining.is_set():
                 return
-            self.message.emit(f"The final transcript could not be made ({message}); the first one is kept "
-                              "and will be checked again at the next start.")
+            self.message.emit(f"The final transcript could not be made ({explain(error, details)}); the first one "
+                              "is kept and will be checked again at the next start.")
             if answer_id == self.answer_id:
                 self.view.set_transcript_state(True, None, "First transcript, made while you spoke (the check "
                                                "against the whole recording failed; it is tried again at the "
@@ -226,15 +229,16 @@ class ReviewController(QObject):
 
         def done(corrected) -> None:
             self._saved()
+            self.changed.emit()
             n = changed_words(row.original or row.transcript, corrected)
             if row.id == self.answer_id:
                 self._reopen(f"You corrected this transcript: {n} word{'s' if n != 1 else ''} differ from what "
                              "the engine heard. The analysis is redone from your text.")
             self.message.emit("Correction saved; the analysis was redone.")
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             self._saved()
-            self._tell("Correction not saved", message)
+            self._tell("Correction not saved", explain(error, details))
         self._saving("Redoing the analysis from your text…")
         self.jobs.start(work, done, failed, self._errors + (CorrectionError, EmptyAnswer))
 
@@ -249,12 +253,13 @@ class ReviewController(QObject):
 
         def done(_restored) -> None:
             self._saved()
+            self.changed.emit()
             if row.id == self.answer_id:
                 self._reopen("The transcript is again as the engine heard it.")
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             self._saved()
-            self._tell("Original not restored", message)
+            self._tell("Original not restored", explain(error, details))
         self._saving("Redoing the analysis from the engine's transcript…")
         self.jobs.start(lambda: store.restore_original(row.id, analyze_transcript(row.original)), done, failed,
                         self._errors)

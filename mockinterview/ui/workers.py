@@ -1,4 +1,8 @@
-"""Run a function off the GUI thread; report through signals only (workers never touch widgets)."""
+"""Run a function off the GUI thread; report through signals only (workers never touch widgets).
+
+A failure reaches the GUI thread as the exception object itself, so callers decide by its type
+(isinstance), never by matching its text. details is "" for the errors whose message is written for
+the user (the user_errors given), and the traceback for anything unexpected."""
 from __future__ import annotations
 
 import traceback
@@ -7,9 +11,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 
+def explain(error: BaseException, details: str) -> str:
+    """What the user reads about a failure: a user error's own words; anything else is unexpected."""
+    return f"Something went wrong: {error}" if details else str(error)
+
+
 class Task(QObject):
     done = Signal(object)
-    failed = Signal(str, str)          # message for the user, technical details
+    failed = Signal(object, str)       # the exception, technical details ("" for a user error)
 
     def __init__(self, fn: Callable[[], object], user_errors: tuple[type[BaseException], ...] = ()):
         super().__init__()
@@ -20,9 +29,9 @@ class Task(QObject):
         try:
             result = self._fn()
         except self._user_errors as exc:
-            self.failed.emit(str(exc), "")
+            self.failed.emit(exc, "")
         except Exception as exc:  # unexpected: the window shows it with details to copy
-            self.failed.emit(f"Something went wrong: {exc}", traceback.format_exc())
+            self.failed.emit(exc, traceback.format_exc())
         else:
             self.done.emit(result)
 
@@ -38,9 +47,9 @@ class _Relay(QObject):
     def done(self, result) -> None:
         self._on_done(result)
 
-    @Slot(str, str)
-    def failed(self, message: str, details: str) -> None:
-        self._on_failed(message, details)
+    @Slot(object, str)
+    def failed(self, error: BaseException, details: str) -> None:
+        self._on_failed(error, details)
 
 
 class Jobs(QObject):
@@ -51,6 +60,7 @@ class Jobs(QObject):
         self._running: list[tuple[QThread, Task]] = []
 
     def start(self, fn, on_done, on_failed, user_errors=()) -> Task:
+        """on_done(result) or on_failed(exception, details) is called on the GUI thread."""
         thread = QThread()
         task = Task(fn, user_errors)
         task.moveToThread(thread)

@@ -33,7 +33,7 @@ def test_progress_is_read_in_a_worker_and_drawn_with_values_for_a_screen_reader(
     view = ProgressView(["conflict", "teamwork"])
     qtbot.addWidget(view)
     failures = []
-    controller = ProgressController(lambda: store, jobs, view, (), lambda m, d: failures.append(m))
+    controller = ProgressController(lambda: store, jobs, view, (), lambda e, d: failures.append(e))
     view.by.setCurrentIndex(view.by.findData("day"))
     controller.refresh()
     qtbot.waitUntil(lambda: bool(view.points), timeout=10_000)

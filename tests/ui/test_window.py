@@ -26,7 +26,7 @@ def make_window(qtbot, faster_engine):
         qtbot.addWidget(w)
         w.show()
         w.activateWindow()                  # shortcuts go to the active window
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is w or w.progress_dialog is not None)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w or w.modal.dialog is not None)
         made.append(w)
         return w
     yield make
@@ -38,6 +38,11 @@ def _ready(qtbot, w):
     qtbot.waitUntil(lambda: w.engine is not None, timeout=30_000)
 
 
+def _history_read(qtbot, w):
+    """History reads its rows in a worker: wait until what it shows is current."""
+    qtbot.waitUntil(lambda: not w.histories.reading, timeout=10_000)
+
+
 def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, make_window, virtual_mic, fixtures_meta):
     w = make_window()
     _ready(qtbot, w)
@@ -45,8 +50,8 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
     w.practice.list.setCurrentRow(0)
     assert w.practice.current_question().id == "initiative-03"
     qtbot.keyClick(w, Qt.Key_Space)                       # Space starts recording
-    assert w.rehearsal is not None
-    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.2, timeout=10_000)
+    assert w.recording.rehearsal is not None
+    qtbot.waitUntil(lambda: w.recording.rehearsal.recorder.elapsed > 0.2, timeout=10_000)
     player = subprocess.Popen(["paplay", "--device=mic", str(AUDIO / "individual.flac")], env=virtual_mic)
     qtbot.waitUntil(lambda: player.poll() is not None, timeout=60_000)   # the window stays live meanwhile
     assert w.practice.level.value() >= 0 and "0:2" in w.practice.elapsed.text()
@@ -58,7 +63,7 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
         qtbot.waitUntil(lambda: w.stack.currentWidget() is w.review, timeout=30_000)
         assert "checking it against the whole recording" in w.review.stage_note.text()
         assert not w.review.edit_button.isEnabled()
-    assert blocker.signal_triggered, (w.told, w.rehearsal, w.practice.status.text())
+    assert blocker.signal_triggered, (w.told, w.recording.rehearsal, w.practice.status.text())
     # … then the final one, from one pass over the whole recording
     assert "checked against the whole recording" in w.review.stage_note.text() and w.review.edit_button.isEnabled()
     assert w.store.answers()[0].stage == "final" and not w.store.provisional()
@@ -77,6 +82,7 @@ def test_full_loop_with_the_real_microphone_then_history_after_restart(qtbot, ma
 
     w2 = make_window()                                    # a restart: the answer is in the history
     qtbot.keyClick(w2, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w2)
     assert w2.stack.currentWidget() is w2.history
     assert w2.history.tree.topLevelItemCount() == 1
     assert w2.history.trend.scores == [w2.store.answer(answer_id).score]
@@ -109,18 +115,18 @@ def test_interrupted_recording_is_recovered_on_next_start(qtbot, make_window, tm
     assert w.asked == ["Recover an interrupted answer?"]
     row = w.store.answer(aid)
     assert row.status == "done" and row.verdict == "team_only"
-    assert w.stack.currentWidget() is w.review and w.progress_dialog is None
+    assert w.stack.currentWidget() is w.review and w.modal.dialog is None
 
 
 def test_recovery_shows_progress_and_cancelling_keeps_the_take_for_later(qtbot, make_window, tmp_path):
     aid = _interrupted_take(tmp_path, repeat=4)            # long enough to cancel between segments
     w = make_window()
     _ready(qtbot, w)
-    dialog = w.progress_dialog
+    dialog = w.modal.dialog
     assert dialog is not None and dialog.isVisible() and "interrupted answer" in dialog.labelText()
     from PySide6.QtWidgets import QPushButton
     dialog.findChild(QPushButton).click()                  # the dialog's Cancel button
-    qtbot.waitUntil(lambda: w.progress_dialog is None, timeout=30_000)
+    qtbot.waitUntil(lambda: w.modal.dialog is None, timeout=30_000)
     assert "Recovery postponed" in w.statusBar().currentMessage()
     assert [r.id for r in w.store.unfinished()] == [aid]      # offered again at the next start
 
@@ -131,26 +137,26 @@ def _recording(qtbot, make_window):
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
     qtbot.keyClick(w, Qt.Key_Space)
-    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 0.3)
+    qtbot.waitUntil(lambda: w.recording.rehearsal.recorder.elapsed > 0.3)
     return w
 
 
 def test_cancel_keeps_nothing_and_no_microphone_is_explained(qtbot, make_window):
     w = _recording(qtbot, make_window)
     qtbot.keyClick(w, Qt.Key_Escape)
-    assert w.rehearsal is None and w.store.answers(include_unfinished=True) == []
+    assert w.recording.rehearsal is None and w.store.answers(include_unfinished=True) == []
     w._backend = FakeBackend(devices=[])
     qtbot.keyClick(w, Qt.Key_Space)
-    assert w.rehearsal is None and any("No microphone found" in t for t in w.told)
+    assert w.recording.rehearsal is None and any("No microphone found" in t for t in w.told)
 
 
 def test_silent_take_reports_no_speech(qtbot, make_window):
     w = make_window(backend=FakeBackend(signal=silence))
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
-    w.start_take()
-    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 1.0)
-    w.stop_take()
+    w.recording.start()
+    qtbot.waitUntil(lambda: w.recording.rehearsal.recorder.elapsed > 1.0)
+    w.recording.stop()
     qtbot.waitUntil(lambda: bool(w.told), timeout=20_000)
     assert "No speech was detected" in w.told[0]
     # the silent take is neither in the history nor offered for recovery on the next start
@@ -179,7 +185,9 @@ def test_delete_from_history_asks_and_removes_audio(qtbot, make_window, tmp_path
     t = Transcript("I shipped the wrong file. I fixed it that night.", [], [], 5.0, "en", "faster-whisper", "tiny.en")
     w.store.finish_answer(aid, t, analyze(t.text))
     w.show_history()
+    _history_read(qtbot, w)
     w.history.delete_button.click()
+    _history_read(qtbot, w)
     assert w.asked == ["Delete this answer?"] and w.store.answer(aid) is None and not audio.exists()
     assert w.history.tree.topLevelItemCount() == 0
 
@@ -189,6 +197,7 @@ def test_keyboard_shortcuts_and_accessible_names(qtbot, make_window):
     qtbot.keyClick(w, Qt.Key_R, Qt.ControlModifier)
     assert w.practice.current_question() is not None
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history
     qtbot.keyClick(w, Qt.Key_N, Qt.ControlModifier)
     assert w.stack.currentWidget() is w.practice
@@ -235,7 +244,7 @@ def test_question_is_heard_through_the_speaker(qtbot, make_window, virtual_mic, 
     ear = Recorder(tmp_path / "heard.wav")               # what a listener at the virtual speaker hears
     ear.start()
     qtbot.waitUntil(lambda: ear.elapsed > 0.2, timeout=10_000)
-    with qtbot.waitSignal(w.prompt_finished, timeout=20_000):
+    with qtbot.waitSignal(w.questions.prompt_finished, timeout=20_000):
         qtbot.keyClick(w.practice.list, Qt.Key_Return)   # Enter on a question asks it aloud
     qtbot.wait(400)
     take = ear.stop()
@@ -309,18 +318,18 @@ def test_thinking_time_counts_down_then_records_and_space_or_esc_end_it(qtbot, m
     w.practice.list.setCurrentRow(0)
     w.settings.thinking_time_s = 1
     qtbot.keyClick(w, Qt.Key_Space)
-    assert w.rehearsal is None and "Thinking time 0:01" in w.practice.elapsed.text()
-    qtbot.waitUntil(lambda: w.rehearsal is not None, timeout=3_000)      # recording starts by itself
+    assert w.recording.rehearsal is None and "Thinking time 0:01" in w.practice.elapsed.text()
+    qtbot.waitUntil(lambda: w.recording.rehearsal is not None, timeout=3_000)      # recording starts by itself
     assert w.practice.pause.isEnabled()
     qtbot.keyClick(w, Qt.Key_Escape)
     w.settings.thinking_time_s = 30
     qtbot.keyClick(w, Qt.Key_Space)
     assert "Thinking time 0:30" in w.practice.elapsed.text() and not w.practice.list.isEnabled()
     qtbot.keyClick(w, Qt.Key_Escape)                                       # Esc stops the countdown
-    assert w.thinking_until is None and w.rehearsal is None and w.practice.list.isEnabled()
+    assert w.recording.thinking_until is None and w.recording.rehearsal is None and w.practice.list.isEnabled()
     qtbot.keyClick(w, Qt.Key_Space)
     qtbot.keyClick(w, Qt.Key_Space)                                        # Space: answer now
-    assert w.rehearsal is not None and w.thinking_until is None
+    assert w.recording.rehearsal is not None and w.recording.thinking_until is None
     qtbot.keyClick(w, Qt.Key_Escape)
     assert w.store.answers(include_unfinished=True) == []
 
@@ -406,11 +415,11 @@ def test_moving_the_data_folder_keeps_every_answer(qtbot, make_window, faster_en
     __import__("os").environ.pop("MOCKINTERVIEW_DATA_DIR")   # monkeypatch restores it after the test
     qtbot.waitUntil(lambda: not w.jobs.busy)
     progress = []
-    w.progress_changed.connect(lambda percent: progress.append(percent))
-    w.apply_settings(replace(w.settings, data_dir=str(tmp_path / "moved")))
+    w.modal.progress_changed.connect(lambda percent: progress.append(percent))
+    w.prefs.apply(replace(w.settings, data_dir=str(tmp_path / "moved")))
     assert w.asked == ["Move your data?"]
     qtbot.waitUntil(lambda: "now kept in" in w.statusBar().currentMessage(), timeout=10_000)
-    assert progress and progress[-1] == 100 and w.progress_dialog is None, (progress, w.told, w.statusBar().currentMessage())
+    assert progress and progress[-1] == 100 and w.modal.dialog is None, (progress, w.told, w.statusBar().currentMessage())
     assert paths.data_dir() == tmp_path / "moved" and not (old / "mockinterview.db").exists()
     row = w.store.answer(aid)
     assert row.audio_path.startswith(str((tmp_path / "moved").resolve())) and __import__("os").path.exists(row.audio_path)
@@ -432,12 +441,14 @@ def test_history_groups_answers_by_session_and_deletes_a_whole_session(qtbot, ma
         aid = w.store.start_answer(sid, "teamwork-01", f"Question {i}", "teamwork", f)
         w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
     w.show_history()
+    _history_read(qtbot, w)
     tree = w.history.tree
     assert tree.topLevelItemCount() == 2
     newest = tree.topLevelItem(0)
     assert "Practice set: teamwork · 2 answers" in newest.text(1) and newest.childCount() == 2
     tree.setCurrentItem(newest)
     w.history.delete_button.click()
+    _history_read(qtbot, w)
     assert w.asked == ["Delete this session?"]
     assert tree.topLevelItemCount() == 1 and [r.question_text for r in w.store.answers()] == ["Question 0"]
     assert audio[0].exists() and not audio[1].exists() and not audio[2].exists()
@@ -445,7 +456,7 @@ def test_history_groups_answers_by_session_and_deletes_a_whole_session(qtbot, ma
 
 def _add_own_question(qtbot, w, text, competency="mentoring", follow_up=""):
     w.practice.add.click()
-    d = w.question_dialog
+    d = w.questions.dialog
     assert d.isVisible()
     d.text.setPlainText(text)
     d.competency.setCurrentText(competency)
@@ -457,21 +468,21 @@ def _add_own_question(qtbot, w, text, competency="mentoring", follow_up=""):
 def test_own_questions_are_added_edited_spoken_and_deleted(qtbot, make_window):
     w = make_window()                                      # the 'mock' text-to-speech plugin
     w.practice.add.click()
-    w.question_dialog.buttons.button(w.question_dialog.buttons.StandardButton.Save).click()
-    assert w.question_dialog.isVisible() and "Please write" in w.question_dialog.error.text()   # empty: refused
-    w.question_dialog.reject()
+    w.questions.dialog.buttons.button(w.questions.dialog.buttons.StandardButton.Save).click()
+    assert w.questions.dialog.isVisible() and "Please write" in w.questions.dialog.error.text()   # empty: refused
+    w.questions.dialog.reject()
     q = _add_own_question(qtbot, w, "Tell me about a time you mentored a new colleague.", "Mentoring",
                           "What did they learn?")
     assert q.mine and q.competency == "mentoring" and w.practice.edit.isEnabled()
     assert w.practice.list.currentItem().text().startswith("✎ ") and "Follow-up: What did they learn?" in w.practice.probe.text()
     assert w.practice.competency.findData("mentoring") >= 0
     # spoken by the system voice, since there is no recording of it
-    with qtbot.waitSignal(w.prompt_finished, timeout=10_000):
+    with qtbot.waitSignal(w.questions.prompt_finished, timeout=10_000):
         qtbot.keyClick(w.practice.list, Qt.Key_Return)
     assert w.voices.voice_for(q).name == "system"
     w.practice.edit.click()
-    w.question_dialog.text.setPlainText("Tell me about a time you coached someone.")
-    w.question_dialog.buttons.button(w.question_dialog.buttons.StandardButton.Save).click()
+    w.questions.dialog.text.setPlainText("Tell me about a time you coached someone.")
+    w.questions.dialog.buttons.button(w.questions.dialog.buttons.StandardButton.Save).click()
     assert w.practice.current_question().text == "Tell me about a time you coached someone."
     w2 = make_window()                                     # kept across restarts
     assert w2.bank.get(q.id).text == "Tell me about a time you coached someone."
@@ -512,53 +523,127 @@ def test_own_question_is_heard_in_the_system_voice(qtbot, make_window, virtual_m
     _speech_dispatcher_ready(virtual_mic)
     w = make_window(tts_engine=None)
     q = _add_own_question(qtbot, w, "Tell me about a time you changed a process at work.")
-    assert w.system_voice.problem is None or pytest.fail(w.system_voice.problem)
+    assert w.questions.system_voice.problem is None or pytest.fail(w.questions.system_voice.problem)
     ear = Recorder(tmp_path / "heard.wav")
     ear.start()
     qtbot.waitUntil(lambda: ear.elapsed > 0.2, timeout=10_000)
-    with qtbot.waitSignal(w.prompt_finished, timeout=30_000):
-        w.play_question()
+    with qtbot.waitSignal(w.questions.prompt_finished, timeout=30_000):
+        w.questions.play()
     qtbot.wait(400)
     heard = faster_engine.transcribe(load_audio(ear.stop().path)[0]).text
     # espeak-ng is robotic and tiny.en mishears some of it ("about a time" → "I'm out of time": WER 0.64)
     assert wer(q.text, heard) <= 0.7 and {"tell", "process", "work"} <= set(heard.lower().replace(".", "").split()), heard
 
 
-def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_window):
+def _answer_set_question(w, q, text):
+    """As when a take of q has been recorded and transcribed: saved in the set's session, then shown."""
     from mockinterview.core.analysis import analyze
     from mockinterview.core.transcript import Transcript
+    aid = w.store.start_answer(w.recording.session_id, q.id, q.text, q.competency, None)
+    w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.show_result(aid)
+    return aid
+
+
+def test_practice_set_goes_through_five_questions_of_one_competency(qtbot, make_window):
     w = make_window()
     w.settings.voice = False
     w.practice.competency.setCurrentIndex(w.practice.competency.findData("leadership"))
     w.practice.start_set.click()
-    chosen = list(w.practice_set.questions)
+    chosen = list(w.sets.current.questions)
     assert len(chosen) == 5 and {q.competency for q in chosen} == {"leadership"} and len({q.id for q in chosen}) == 5
     for i, q in enumerate(chosen):
         assert w.practice.current_question().id == q.id
-        assert f"question {i + 1} of 5" in w.practice.set_progress.text()
-        text = "I led the planning." if i % 2 else "We planned it together."
-        aid = w.store.start_answer(w.session_id, q.id, q.text, q.competency, None)
-        w.store.finish_answer(aid, Transcript(text, [], [], 3.0, "en", "faster-whisper", "tiny.en"), analyze(text))
-        w._show_result(aid)                                # as when a take has been transcribed
+        assert w.set_bar.isVisible() and f"question {i + 1} of 5" in w.set_bar.text.text()
+        _answer_set_question(w, q, "I led the planning." if i % 2 else "We planned it together.")
         assert w.review.next_button.isVisible()
         assert ("Finish" if i == 4 else f"{i + 2} of 5") in w.review.next_button.text()
         qtbot.keyClick(w, Qt.Key_Return, Qt.ControlModifier)
-    assert w.stack.currentWidget() is w.practice and "Practice set finished: 5 answers" in w.practice.set_progress.text()
+    summary = w.set_bar.text.text()
+    assert w.stack.currentWidget() is w.practice and summary.startswith("Practice set: leadership finished: 5 of 5")
+    assert all(q.text in summary for q in chosen) and "skipped" not in summary
+    assert summary.count("Team only") == 3 and summary.count("Individual") == 2, summary
+    assert w.set_bar.text.accessibleDescription() == summary         # a screen reader hears all of it
+    assert not w.set_bar.end.isVisible() and w.set_bar.close_button.isVisible()
     [session] = w.store.sessions()
     assert session.title == "Practice set: leadership" and session.answers == 5
-    assert w.practice_set is None and w.session_id is None
+    assert w.sets.current is None and w.recording.session_id is None
+    w.set_bar.close_button.click()
+    assert not w.set_bar.isVisible()
+
+
+def test_a_practice_set_keeps_its_shape_and_ends_early_from_the_keyboard(qtbot, make_window):
+    """Issue 11: mid-set any question could be picked, an answer to it was counted as the set's, a set
+    could not be ended, and its summary was one line."""
+    w = make_window()
+    w.settings.voice = False
+    w.practice.competency.setCurrentIndex(w.practice.competency.findData("conflict"))
+    w.practice.start_set.click()
+    first, second, *rest = w.sets.current.questions
+    _answer_set_question(w, first, "I called the supplier and I rewrote the contract.")
+    retake = _answer_set_question(w, first, "We talked about it.")   # a retake: the first take is the set's
+    assert w.sets.current.answers[first.id].answer_id != retake
+    qtbot.keyClick(w, Qt.Key_Return, Qt.ControlModifier)
+    assert w.practice.current_question().id == second.id
+    # another question, mid-set: the window asks; "no" keeps the set's question
+    w.ask = lambda title, text: (w.asked.append(title), False)[1]
+    other = next(i for i in range(w.practice.list.count())
+                 if w.practice.list.item(i).data(Qt.UserRole).id not in {q.id for q in w.sets.current.questions})
+    w.practice.list.setCurrentRow(other)
+    assert w.asked == ["End the practice set?"] and w.practice.current_question().id == second.id
+    assert w.sets.current is not None and "question 2 of 5" in w.set_bar.text.text()
+    # an answer to a question outside the set (e.g. from the terminal's session) is not the set's
+    stray = w.bank.get(w.practice.list.item(other).data(Qt.UserRole).id)
+    aid = w.store.start_answer(w.recording.session_id, stray.id, stray.text, stray.competency, None)
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w.store.finish_answer(aid, Transcript("I did it.", [], [], 3.0, "en", "faster-whisper", "tiny.en"),
+                          analyze("I did it."))
+    w.show_result(aid)
+    assert not w.review.next_button.isVisible() and second.id not in w.sets.current.answers
+    # End set: Ctrl+Shift+E, from any screen (here the review)
+    qtbot.keyClick(w, Qt.Key_E, Qt.ControlModifier | Qt.ShiftModifier)
+    assert w.sets.current is None and w.recording.session_id is None and w.stack.currentWidget() is w.practice
+    summary = w.set_bar.text.text()
+    assert summary.startswith("Practice set: conflict ended early: 1 of 5 answered") and "4 skipped" in summary
+    lines = summary.splitlines()[1:]
+    assert len(lines) == 5 and "Individual" in lines[0] and lines[0].startswith(f"1. {first.text}")
+    assert all(line.endswith("skipped") for line in lines[1:]) and stray.text not in summary
+    assert w.statusBar().currentMessage() == summary.splitlines()[0]
+
+
+def test_choosing_another_question_can_end_the_set(qtbot, make_window):
+    w = make_window()                                      # ask() answers yes
+    w.settings.voice = False
+    w.practice.start_set.click()
+    in_set = {q.id for q in w.sets.current.questions}
+    other = next(i for i in range(w.practice.list.count()) if w.practice.list.item(i).data(Qt.UserRole).id not in in_set)
+    w.practice.list.setCurrentRow(other)
+    assert w.asked == ["End the practice set?"] and w.sets.current is None
+    assert w.practice.current_question().id == w.practice.list.item(other).data(Qt.UserRole).id
+    assert "ended early: 0 of 5 answered" in w.set_bar.text.text()
+
+
+def test_end_set_is_a_button_reached_with_tab(qtbot, make_window):
+    w = make_window()
+    w.settings.voice = False
+    w.practice.start_set.click()
+    assert w.set_bar.end.focusPolicy() & Qt.TabFocus and w.set_bar.end.isVisible()
+    w.set_bar.end.setFocus()
+    qtbot.keyClick(w.set_bar.end, Qt.Key_Space)
+    assert w.sets.current is None and "ended early" in w.set_bar.text.text()
 
 
 def test_re_record_discards_the_take_after_asking_and_starts_again(qtbot, make_window):
     w = _recording(qtbot, make_window)
-    first = w.rehearsal
+    first = w.recording.rehearsal
     w.practice.rerecord.click()
     assert w.asked == ["Start this answer again?"]
-    assert w.rehearsal is not None and w.rehearsal is not first and not first.audio_path.exists()
-    assert [r.id for r in w.store.answers(include_unfinished=True)] == [w.rehearsal.answer_id]
+    assert w.recording.rehearsal is not None and w.recording.rehearsal is not first and not first.audio_path.exists()
+    assert [r.id for r in w.store.answers(include_unfinished=True)] == [w.recording.rehearsal.answer_id]
     w.ask = lambda *_: False                               # "no": the take goes on
     w.practice.rerecord.click()
-    assert w.rehearsal is not None and w.practice.rerecord.isEnabled()
+    assert w.recording.rehearsal is not None and w.practice.rerecord.isEnabled()
     qtbot.keyClick(w, Qt.Key_Escape)
 
 
@@ -568,9 +653,9 @@ def test_full_disk_mid_answer_is_explained_and_the_recorded_part_kept(qtbot, mak
     w = make_window(backend=FakeBackend())
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
-    w.start_take()
-    path = w.rehearsal.audio_path
-    qtbot.waitUntil(lambda: w.rehearsal is None, timeout=5_000)      # the window stops the take by itself
+    w.recording.start()
+    path = w.recording.rehearsal.audio_path
+    qtbot.waitUntil(lambda: w.recording.rehearsal is None, timeout=5_000)      # the window stops the take by itself
     qtbot.waitUntil(lambda: len(w.told) >= 1, timeout=20_000)
     assert "The disk is full" in w.told[0] and str(path) in w.told[0]
     assert len(sf.read(str(path))[0]) > 0                              # what was written is kept
@@ -668,6 +753,7 @@ def test_correcting_the_transcript_redoes_the_analysis_and_keeps_the_original(qt
     assert row.verdict != "team_only" and "Team only" not in r.verdict.text()
     assert "You corrected this transcript" in r.stage_note.text() and r.restore_button.isVisible()
     w.show_history()
+    _history_read(qtbot, w)
     item = w.history.tree.topLevelItem(0).child(0)
     assert "corrected" in item.text(5)
     # the engine's version stays available, and can be brought back
@@ -737,6 +823,7 @@ def test_answers_judged_by_an_earlier_engine_are_re_analysed_in_the_background_a
     assert w.background.stop.isEnabled()
     # … and stays usable meanwhile: History opens and lists the stored figures
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history
     session = w.history.tree.topLevelItem(0)
     assert [session.child(i).text(3) for i in range(2)] == ["1.0", "1.0"] and w.history.trend.scores == [1.0, 1.0]
@@ -745,9 +832,11 @@ def test_answers_judged_by_an_earlier_engine_are_re_analysed_in_the_background_a
     assert w.stack.currentWidget() is w.review and "1.0 / 5" in w.review.verdict.text()
     assert "earlier version of the analysis" in w.review.stage_note.text()
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     with qtbot.waitSignal(w.analyses.reanalysed, timeout=60_000) as done:
         gate.set()
     assert sorted(done.args[0].updated) == [1, 2]
+    _history_read(qtbot, w)                              # History on show reads itself again (store changed)
     qtbot.waitUntil(lambda: not w.background.isVisible())
     assert "2 saved answers re-analysed" in w.statusBar().currentMessage()
     fresh = real(w.store.answer(1).transcript)
@@ -805,14 +894,14 @@ def test_a_missing_parser_is_explained_not_shown_as_a_traceback(qtbot, make_wind
 def test_the_window_says_the_microphone_is_starting_until_audio_flows(qtbot, make_window):
     """A sound server that delivers the first audio late: the user is not told "Recording" into a
     microphone that is not yet heard (their first words would be lost)."""
-    from mockinterview.ui.main_window import RECORDING, STARTING_MIC
+    from mockinterview.ui.recording_controller import RECORDING, STARTING_MIC
     w = make_window(backend=FakeBackend(first_after_s=1.0))
     _ready(qtbot, w)
     w.practice.list.setCurrentRow(0)
-    w.start_take()
+    w.recording.start()
     assert w.practice.status.text() == STARTING_MIC
     qtbot.waitUntil(lambda: w.practice.status.text() == RECORDING, timeout=5_000)
-    assert w.rehearsal.recorder.hearing
+    assert w.recording.rehearsal.recorder.hearing
     qtbot.keyClick(w, Qt.Key_Escape)
 
 
@@ -827,7 +916,7 @@ def test_the_window_leaves_alone_a_take_the_terminal_is_still_recording(qtbot, m
         w = make_window()
         _ready(qtbot, w)
         qtbot.wait(300)
-        assert w.asked == [] and w.progress_dialog is None
+        assert w.asked == [] and w.modal.dialog is None
         assert w.store.answer(aid).status == "recording"
     finally:
         proc.send_signal(signal.SIGKILL)
@@ -867,28 +956,28 @@ def test_space_presses_the_focused_button_and_records_only_elsewhere(qtbot, make
         _focus(qtbot, button)
         with qtbot.waitSignal(button.clicked, timeout=2_000):
             qtbot.keyClick(button, Qt.Key_Space)
-        assert w.thinking_until is None and w.rehearsal is None, button.accessibleName()
-    assert w.question_dialog.isVisible()                          # Add… was pressed
-    w.question_dialog.reject()
+        assert w.recording.thinking_until is None and w.recording.rehearsal is None, button.accessibleName()
+    assert w.questions.dialog.isVisible()                          # Add… was pressed
+    w.questions.dialog.reject()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     _focus(qtbot, p.competency)                                   # a combo box opens its list
     qtbot.keyClick(p.competency, Qt.Key_Space)
-    assert p.competency.view().isVisible() and w.thinking_until is None
+    assert p.competency.view().isVisible() and w.recording.thinking_until is None
     p.competency.hidePopup()
     _focus(qtbot, p.search)                                       # a text field types a space
     qtbot.keyClick(p.search, Qt.Key_Space)
-    assert p.search.text() == " " and w.thinking_until is None
+    assert p.search.text() == " " and w.recording.thinking_until is None
     p.search.clear()
     # elsewhere (the question list) Space is the window's: the countdown, then answer now, then stop
     p.list.setCurrentRow(0)
     _focus(qtbot, p.list)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)
-    assert w.thinking_until is not None and w.rehearsal is None
+    assert w.recording.thinking_until is not None and w.recording.rehearsal is None
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)     # focus is not left on a button it would press
-    assert w.thinking_until is None and w.rehearsal is not None
+    assert w.recording.thinking_until is None and w.recording.rehearsal is not None
     qtbot.keyClick(w, Qt.Key_Escape)
-    assert w.rehearsal is None
+    assert w.recording.rehearsal is None
 
 
 def _two_answers(store):
@@ -909,6 +998,7 @@ def test_history_opens_with_the_answers_in_focus(qtbot, make_window):
     w = make_window(answers=False)
     first, second = _two_answers(w.store)                 # listed newest first: second, then first
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert w.stack.currentWidget() is w.history and w.history.tree.hasFocus()
     assert w.history.selected() == ("answer", second)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Down)
@@ -916,14 +1006,17 @@ def test_history_opens_with_the_answers_in_focus(qtbot, make_window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     assert w.stack.currentWidget() is w.review and w.reviews.answer_id == first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)   # the review's Space (try again), not a button's
-    assert w.asked == ["Record a new take?"] and not w.review.editing
+    assert w.asked == [] and not w.review.editing          # no confirmation: the take stays in History
+    assert w.stack.currentWidget() is w.practice and w.practice.current_question().id == w.store.answer(first).question_id
+    qtbot.keyClick(w, Qt.Key_Escape)                       # (a new take may have begun: not this test's business)
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)        # and every time it opens
+    _history_read(qtbot, w)
     assert w.history.tree.hasFocus()
 
 
 def test_the_status_bar_says_what_is_happening_now(qtbot, make_window):
     """Issue 11: the status bar said "Ready. Press Space to record." while recording and on History."""
-    from mockinterview.ui.main_window import RECORDING
+    from mockinterview.ui.recording_controller import RECORDING
     w = make_window(backend=FakeBackend())
     _ready(qtbot, w)
     bar = w.statusBar()
@@ -937,6 +1030,7 @@ def test_the_status_bar_says_what_is_happening_now(qtbot, make_window):
     qtbot.keyClick(w, Qt.Key_Escape)
     assert bar.currentMessage() == w.practice.status.text() == "Take cancelled; nothing was kept."
     qtbot.keyClick(w, Qt.Key_H, Qt.ControlModifier)
+    _history_read(qtbot, w)
     assert "History" in bar.currentMessage() and "Space" not in bar.currentMessage()
     qtbot.keyClick(w, Qt.Key_N, Qt.ControlModifier)                  # back: the practice screen's own message
     assert bar.currentMessage() == w.practice.status.text()
@@ -954,13 +1048,13 @@ def test_a_message_about_the_last_question_goes_when_another_is_chosen(qtbot, ma
     # the window opens with the questions in focus and none chosen yet
     assert p.list.hasFocus() and p.current_question() is None and p.question.text() == "Choose a question."
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)
-    assert w.rehearsal is None and "Choose a question first" in p.status.text()
+    assert w.recording.rehearsal is None and "Choose a question first" in p.status.text()
     assert w.statusBar().currentMessage() == p.status.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Down)        # the arrow keys choose
     assert p.current_question() is not None
     assert p.status.text() == ready and w.statusBar().currentMessage() == ready
-    w.start_take()
-    qtbot.waitUntil(lambda: w.rehearsal.recorder.elapsed > 1.2)
+    w.recording.start()
+    qtbot.waitUntil(lambda: w.recording.rehearsal.recorder.elapsed > 1.2)
     qtbot.waitUntil(lambda: p.elapsed.text().startswith("0:01"))
     qtbot.keyClick(w, Qt.Key_Escape)
     p.list.setCurrentRow(1)
@@ -1010,6 +1104,7 @@ def test_history_shows_verdicts_in_plain_words_and_times_in_the_users_zone(qtbot
     w.store.db.execute("UPDATE answers SET created_at='2025-01-15T18:30:00+00:00'")
     w.store.db.execute("UPDATE sessions SET started_at='2025-01-15T18:29:00+00:00'")
     w.show_history()
+    _history_read(qtbot, w)
     session = w.history.tree.topLevelItem(0)
     answers = [session.child(i) for i in range(session.childCount())]
     assert sorted(a.text(2) for a in answers) == ["Individual", "Mixed", "Team only"]
@@ -1057,8 +1152,10 @@ def test_the_history_trend_follows_the_competency_filter(qtbot, make_window):
         aid = w.store.start_answer(w.store.new_session(), None, "Q", competency, None)
         w.store.finish_answer(aid, Transcript(text, [], [], 9.0, "en", "faster-whisper", "tiny.en"), analyze(text))
     w.show_history()
+    _history_read(qtbot, w)
     assert len(w.history.trend.scores) == 3
     w.history.filter.setCurrentIndex(w.history.filter.findData("teamwork"))
+    _history_read(qtbot, w)
     qtbot.waitUntil(lambda: len(w.history.trend.scores) == 2)
 
 
@@ -1124,3 +1221,19 @@ def test_the_why_line_does_not_explain_the_previous_answer(qtbot, make_window):
     assert w.review.why.text() != WHY_HINT
     w.open_answer(ids[1])
     assert w.review.why.text() == WHY_HINT
+
+
+def test_the_status_bar_speaks_plain_words_and_keeps_the_engine_for_a_tooltip(qtbot, make_window, faster_engine):
+    """Issue 11: "Ready: faster-whisper tiny.en" was jargon in the status bar."""
+    import threading
+    gate = threading.Event()
+    w = make_window(loader=lambda *_: (gate.wait(10), faster_engine)[1])
+    bar = w.statusBar()
+    qtbot.waitUntil(lambda: w.practice.loading.isVisible())
+    assert bar.currentMessage() == "Loading the speech recogniser…"
+    gate.set()
+    _ready(qtbot, w)
+    assert bar.currentMessage() == "Ready. Press Space to record." == w.practice.status.text()
+    assert "faster-whisper" not in bar.currentMessage() and "tiny.en" not in bar.currentMessage()
+    details = f"Speech recogniser: {faster_engine.engine_name}, model {faster_engine.model_name}"
+    assert bar.toolTip() == details == w.practice.status.toolTip()
