@@ -82,6 +82,7 @@ def run() -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     try:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMessageBox
     except ImportError as exc:
         print(f"mockinterview: the window needs PySide6 ({exc}). Terminal commands still work: "
@@ -100,4 +101,5 @@ def run() -> int:
         return 1
     holder["w"] = window
     window.show()
+    QTimer.singleShot(0, window.welcome.open_first_time)   # first start: once the window is there
     return app.exec()

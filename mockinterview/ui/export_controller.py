@@ -9,7 +9,6 @@ is emitted after a restore that failed and put the old data back too, since the 
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,8 @@ from ..core import report_markdown, report_model
 from ..core.backup import BackupError, backup, default_name, restore, verify
 from ..core.history_export import record, to_csv, to_json
 from ..core.store import Store
-from .workers import Jobs
+from .modal_progress import ModalProgress
+from .workers import Jobs, explain
 
 FILTERS = {"pdf": "PDF document (*.pdf)", "md": "Markdown (*.md)", "csv": "CSV for a spreadsheet (*.csv)",
            "json": "JSON (*.json)", "zip": "mockinterview backup (*.zip)"}
@@ -48,7 +48,7 @@ class ExportController(QObject):
         self._store, self.jobs, self.widget, self._selection = store, jobs, parent_widget, selection
         self._errors = tuple(user_errors) + (BackupError, ExportError, OSError)
         self._ask, self._tell = ask, tell
-        self.progress_dialog: QProgressDialog | None = None
+        self.modal = ModalProgress(parent_widget, jobs, self._errors)
         w = parent_widget
         self.export_answer = QAction("Export this &answer…", w, statusTip="Save the open or selected answer's report")
         self.export_session = QAction("Export this &session…", w, statusTip="Save a report of the selected session")
@@ -187,7 +187,7 @@ class ExportController(QObject):
                   lambda progress, cancel: backup(data, path, store=store, overwrite=True, progress=progress,
                                                   cancel=cancel),
                   lambda b: self._done(f"Backed up {b.answers} answers and {b.recordings} recordings to {b.path}"),
-                  lambda msg, det: self._failed(msg, det))
+                  self._failed)
 
     def restore_backup(self) -> None:
         if self.jobs.busy:
@@ -208,9 +208,9 @@ class ExportController(QObject):
                 return
             store.close()            # nothing may hold the database while it is replaced
 
-            def failed(message: str, details: str) -> None:
+            def failed(error: BaseException, details: str, cancelled: bool = False) -> None:
                 self.restored.emit(data)                  # the old data is in place again: open it
-                self._failed(message, details)
+                self._failed(error, details, cancelled)
 
             def restored(done) -> None:
                 self.restored.emit(data)
@@ -226,37 +226,18 @@ class ExportController(QObject):
 
     def _run(self, title: str, fn, on_done, on_failed) -> None:
         """fn(progress, cancelled) in a worker behind a window-modal progress dialog with Cancel."""
-        from PySide6.QtCore import Qt
-        flag = threading.Event()
-        dialog = QProgressDialog(title, "Cancel", 0, 100, self.widget)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setAccessibleName(title)
-        dialog.canceled.connect(flag.set)
-        relay = _Percent(self)
-        relay.changed.connect(dialog.setValue)           # queued: emitted from the worker
-        self.progress_dialog = dialog
+        self.modal.run(title, fn, on_done, on_failed)
 
-        def close() -> None:
-            dialog.close()
-            dialog.deleteLater()
-            relay.deleteLater()
-            self.progress_dialog = None
-        self.jobs.start(lambda: fn(lambda f: relay.changed.emit(int(f * 100)), flag.is_set),
-                        lambda res: (close(), on_done(res)),
-                        lambda msg, det: (close(), on_failed(msg, det)), self._errors)
-        dialog.show()
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.modal.dialog
 
     def _done(self, text: str) -> None:
         self.message.emit(text)
         self.finished.emit(text)
 
-    def _failed(self, message: str, details: str = "") -> None:
+    def _failed(self, error: BaseException, details: str = "", cancelled: bool = False) -> None:
+        """A worker's exception (its type decides; its text is written for the user unless unexpected)."""
+        message = explain(error, details)         # a cancel says itself what was kept ("nothing was changed")
         self._tell("Not done", message)
         self.finished.emit(message)
-
-
-class _Percent(QObject):
-    changed = Signal(int)

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QVBoxLay
 from ..core.questions import QuestionBank
 from ..core.relocate import RelocateError
 from ..core.settings import Settings
-from ..core.store import Store
+from ..core.store import DB_NAME, Store, StoreError
 from ..errors import user_errors
 from ..transcribe import Cancelled
 from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .data_folder_controller import DataFolderController
+from .export_controller import ExportController
 from .history_controller import HistoryController
 from .history_view import HistoryView
 from .modal_progress import ModalProgress
@@ -34,6 +35,7 @@ from .settings_controller import SettingsController
 from .space_key import ControlsKeepSpace
 from .status_progress import StatusProgress
 from .store_events import StoreEvents
+from .welcome_controller import WelcomeController
 from .workers import Jobs, explain
 
 USER_ERRORS = user_errors() + (OSError,)   # file problems too: their messages are plain enough
@@ -43,6 +45,7 @@ SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer no
              ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
              ("Ctrl+G", "progress over time"), ("Alt+Down / Alt+Up", "next / previous word of the transcript"),
              ("Ctrl+Enter", "next question of a practice set"), ("Ctrl+Shift+E", "end the practice set now"),
+             ("Alt+W", "what a strong answer shows; on the review: compare with another take"),
              ("Ctrl+,", "settings"), ("Ctrl+Q", "quit")]
 
 
@@ -95,6 +98,10 @@ class MainWindow(QMainWindow):
         self.data_folder = DataFolderController(store_of, lambda s: setattr(self, "store", s),
                                                 self.prefs.remember_data_dir, self.jobs, self.modal, ask, tell, self)
         self.recovery = RecoveryController(store_of, lambda: self.engine, self.modal, ask, parent=self)
+        self.exports = ExportController(store_of, self.jobs, self, self._export_selection, USER_ERRORS, ask,
+                                        lambda title, text: self.tell(title, text, info=True), parent=self)
+        self.welcome = WelcomeController(self.prefs, lambda: self._backend, lambda: self.recording.busy,
+                                         self.show_practice, self.questions, self, parent=self)
         self._menus()
         self._connect()
 
@@ -111,14 +118,21 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             file.addAction(act)
             self.addAction(act)          # shortcuts work whether or not the menu bar has focus
+        data = self.menuBar().addMenu("E&xport")
+        for act in self.exports.actions():
+            data.addSeparator() if act is None else data.addAction(act)
+        help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("&Keyboard shortcuts", self)
         keys.triggered.connect(lambda: self.tell("Keyboard shortcuts", "\n".join(f"{k}: {d}" for k, d in SHORTCUTS),
                                                  info=True))
-        self.menuBar().addMenu("&Help").addAction(keys)
+        welcome = QAction("&Welcome", self)
+        welcome.triggered.connect(self.welcome.open)
+        for act in (keys, welcome):
+            help_menu.addAction(act)
 
     def _connect(self) -> None:
         bar = self.statusBar()
-        for source in (self.reviews, self.analyses, self.histories, self.sets, self.recovery):
+        for source in (self.reviews, self.analyses, self.histories, self.sets, self.recovery, self.exports):
             source.message.connect(bar.showMessage)
         self.playback.problem.connect(bar.showMessage)
         self.playback.position.connect(self.review.show_position)
@@ -146,6 +160,7 @@ class MainWindow(QMainWindow):
         self.prefs.model_changed.connect(self.models.load)
         self.prefs.data_dir_wanted.connect(self.data_folder.change)
         self.data_folder.switched.connect(self._data_folder_switched)
+        self.exports.restored.connect(self._restored)
         self.practice.status_changed.connect(lambda text: self._page_status(self.practice, text))
         self.stack.currentChanged.connect(lambda _i: self._page_status(self.stack.currentWidget()))
         QShortcut(QKeySequence(Qt.Key_Space), self, self._space).setAutoRepeat(False)   # held: one press
@@ -188,6 +203,21 @@ class MainWindow(QMainWindow):
         if self.analyses.parser == "ready":
             self.analyses.reanalyse()          # a folder from another install may hold older answers
         self.statusBar().showMessage(message)
+
+    def _restored(self, folder) -> None:
+        """A restore closed the store (its files were replaced, or put back after a failure): open it again."""
+        try:
+            self.store = Store(folder / DB_NAME)
+        except StoreError as exc:
+            self.tell("Your data cannot be opened", str(exc))
+            return
+        self._data_folder_switched("Your data was read again from the data folder.")
+
+    def _export_selection(self) -> tuple[str, int] | None:
+        """What "this answer" / "this session" means now: the answer on review, or History's selection."""
+        if self.stack.currentWidget() is self.review and self.reviews.answer_id is not None:
+            return ("answer", self.reviews.answer_id)
+        return self.history.selected() if self.stack.currentWidget() is self.history else None
 
     def _page_status(self, page, text: str | None = None) -> None:
         """The status bar says what the screen on show is doing (another screen's messages wait)."""
@@ -239,12 +269,8 @@ class MainWindow(QMainWindow):
 
     def open_answer(self, answer_id: int) -> None:
         self.review.set_next(None)
-        if self.reviews.open(answer_id, self._takes_of):
+        if self.reviews.open(answer_id):
             self.stack.setCurrentWidget(self.review)
-
-    def _takes_of(self, row) -> list[tuple[int, str, float | None]]:
-        return [(r.id, r.created_at, r.score) for r in self.store.answers(question_id=row.question_id)] \
-            if row.question_id else []
 
     def show_practice(self) -> None:
         self.playback.stop()

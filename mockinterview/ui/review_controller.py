@@ -59,10 +59,9 @@ class ReviewController(QObject):
         return self._store()
 
     # -- showing ---------------------------------------------------------------------------------------
-    def open(self, answer_id: int, takes_for=None, note: str = "") -> bool:
+    def open(self, answer_id: int, note: str = "") -> bool:
         """Show a saved answer as stored, then its question's takes side by side (read in a worker).
-        False if it cannot be shown. takes_for is no longer used (the takes are read here) and is
-        accepted only so existing callers keep working."""
+        False if it cannot be shown."""
         row = self.store.answer(answer_id)
         if row is None or row.transcript is None:
             return False
@@ -113,9 +112,9 @@ class ReviewController(QObject):
             self.view.takes_panel.show_takes(figures, shown, other)
             self.view.takes_panel.show_changes(comparison, note)
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             if asked == self._takes_asked:
-                self.view.takes_panel.heading.setText(f"The takes of this question could not be read ({message}).")
+                self.view.takes_panel.heading.setText(f"The takes of this question could not be read ({error}).")
         self.view.takes_panel.loading()
         self.jobs.start(work, done, failed, self._errors)
 
@@ -131,9 +130,9 @@ class ReviewController(QObject):
             if asked == self._takes_asked:
                 self.view.takes_panel.show_changes(*result)
 
-        def failed(message: str, details: str) -> None:
+        def failed(error: BaseException, details: str) -> None:
             if asked == self._takes_asked:
-                self.view.takes_panel.show_changes(None, f"The takes could not be compared ({message}).")
+                self.view.takes_panel.show_changes(None, f"The takes could not be compared ({error}).")
         self.jobs.start(lambda: _compared(analyses, order, shown, other), done, failed, self._errors)
 
     # -- a newer engine ----------------------------------------------------------------------------------

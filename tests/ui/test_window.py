@@ -1237,3 +1237,68 @@ def test_the_status_bar_speaks_plain_words_and_keeps_the_engine_for_a_tooltip(qt
     assert "faster-whisper" not in bar.currentMessage() and "tiny.en" not in bar.currentMessage()
     details = f"Speech recogniser: {faster_engine.engine_name}, model {faster_engine.model_name}"
     assert bar.toolTip() == details == w.practice.status.toolTip()
+
+
+def test_the_welcome_opens_from_help_saves_that_it_was_seen_and_starts_a_first_question(qtbot, make_window):
+    """Issue 11 item 5: Help → Welcome; "start" asks a first question; seen once, it is remembered."""
+    from mockinterview.core import settings as settings_mod
+    from mockinterview.ui.welcome_dialog import FIRST_QUESTION
+    w = make_window(backend=FakeBackend())
+    _ready(qtbot, w)
+    assert not w.settings.welcome_shown
+    help_menu = next(a for a in w.menuBar().actions() if a.text() == "&Help").menu()
+    next(a for a in help_menu.actions() if a.text() == "&Welcome").trigger()
+    d = w.welcome.dialog
+    assert d is not None and d.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is d.start)     # Enter: "Start with a first question"
+    qtbot.keyClick(d.start, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not d.isVisible())
+    assert w.practice.current_question().id == FIRST_QUESTION and w.stack.currentWidget() is w.practice
+    assert w.settings.welcome_shown and settings_mod.load()[0].welcome_shown
+    w.welcome.open_first_time()                                         # not again at the next start
+    assert w.welcome.dialog is d
+
+
+def test_export_menu_saves_the_answer_on_review_and_a_restore_reopens_the_data(qtbot, make_window, tmp_path):
+    """The window's Export menu: "this answer" is the one on the review; after a restore the window
+    reads the restored data (History shows it)."""
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    _ready(qtbot, w)
+    text = "I rebuilt the rota myself and cut overtime by 20 percent in a month."
+    aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Tell me about a team.", "teamwork", None)
+    w.store.finish_answer(aid, Transcript(text, [], [], 5.0, "en", "faster-whisper", "tiny.en"), analyze(text))
+    w.open_answer(aid)
+    export = next(a for a in w.menuBar().actions() if a.text() == "E&xport").menu()
+    names = [a.text() for a in export.actions() if not a.isSeparator()]
+    assert names[0] == "Export this &answer…" and "&Restore from a backup…" in names
+    w.exports.choose_file = lambda title, suggested, filters: tmp_path / "answer.md"
+    with qtbot.waitSignal(w.exports.finished, timeout=20_000):
+        next(a for a in export.actions() if a.text() == "Export this &answer…").trigger()
+    assert "rebuilt the rota" in (tmp_path / "answer.md").read_text(encoding="utf-8")
+
+    w.exports.choose_file = lambda title, suggested, filters: tmp_path / "all.zip"
+    with qtbot.waitSignal(w.exports.finished, timeout=20_000):
+        w.exports.backup_action.trigger()
+    w.store.delete_answer(aid)                                          # then lost…
+    assert w.store.answer(aid) is None
+    old_store = w.store
+    w.exports.choose_backup = lambda title: tmp_path / "all.zip"
+    with qtbot.waitSignal(w.exports.finished, timeout=30_000):
+        w.exports.restore_action.trigger()                              # …and restored (the window asks: yes)
+    qtbot.waitUntil(lambda: w.store is not old_store, timeout=10_000)
+    assert w.store.answer(aid) is not None
+    w.show_history()
+    _history_read(qtbot, w)
+    assert "Tell me about a team." in _tree_text(w.history.tree)
+
+
+def _tree_text(tree) -> str:
+    out = []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        out.append(" ".join(top.text(c) for c in range(tree.columnCount())))
+        for j in range(top.childCount()):
+            out.append(" ".join(top.child(j).text(c) for c in range(tree.columnCount())))
+    return "\n".join(out)
