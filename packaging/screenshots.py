@@ -2,7 +2,7 @@
 welcome, from the real app on a virtual screen.
 
     python packaging/screenshots.py          # needs Xvfb (Debian: apt install xvfb)
-    python packaging/screenshots.py --dark DIR   # the same with a dark palette, into DIR (to check, not shipped)
+    python packaging/screenshots.py --dark [DIR] # the same with a dark palette, into assets/screenshots/dark/
 
 Starts Xvfb (unless DISPLAY is set), opens the app on a temporary data folder, answers one
 question with a speech fixture (transcribed by the real model), and saves PNGs to
@@ -40,15 +40,18 @@ def main() -> int:
     global OUT
     dark = "--dark" in sys.argv
     if dark:
-        OUT = Path(sys.argv[sys.argv.index("--dark") + 1])
+        after = sys.argv[sys.argv.index("--dark") + 1:]
+        OUT = Path(after[0]) if after else OUT / "dark"
     xvfb = None
     if not os.environ.get("DISPLAY"):
         if not shutil.which("Xvfb"):
             print("Xvfb is not installed (apt install xvfb)", file=sys.stderr)
             return 1
-        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1280x860x24", "-nolisten", "tcp"],
+        # a display nobody else uses (two runs at once on :97 killed each other's screen)
+        number = next(n for n in range(97, 200) if not Path(f"/tmp/.X{n}-lock").exists())
+        xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x860x24", "-nolisten", "tcp"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.environ["DISPLAY"] = ":97"
+        os.environ["DISPLAY"] = f":{number}"
         time.sleep(1.0)
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["MOCKINTERVIEW_DATA_DIR"] = tempfile.mkdtemp(prefix="mockinterview-shots-")

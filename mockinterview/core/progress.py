@@ -23,13 +23,14 @@ class Metric:
     unit: str
     band: tuple[float, float]        # the target range, drawn behind the line
     higher_is_better: bool | None    # None: inside the band is what counts (pace, length)
+    scale: tuple[float, float] | None = None   # the values it can take, when bounded (a chart's axis)
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("score", "Ownership score", "/ 5", T.SCORE, True),
-    Metric("own_share", "Your own actions", "%", T.OWN_SHARE_PERCENT, True),
-    Metric("star_parts", "STAR parts", "of 4", T.STAR_PARTS, True),
-    Metric("measured", "Measured results", "%", T.MEASURED_PERCENT, True),
+    Metric("score", "Ownership score", "/ 5", T.SCORE, True, (1, 5)),
+    Metric("own_share", "Your own actions", "%", T.OWN_SHARE_PERCENT, True, (0, 100)),
+    Metric("star_parts", "STAR parts", "of 4", T.STAR_PARTS, True, (0, 4)),
+    Metric("measured", "Measured results", "%", T.MEASURED_PERCENT, True, (0, 100)),
     Metric("fillers_per_100", "Fillers", "per 100 words", T.FILLERS_PER_100, False),
     Metric("wpm", "Pace", "words/min", T.PACE_WPM, None),
     Metric("words", "Length", "words", T.LENGTH_WORDS, None),

@@ -123,6 +123,8 @@ class ProgressView(QWidget):
         values = [p.value for p in points] + list(m.band)
         y_axis.setRange(min(values) * 0.9 if min(values) > 0 else 0, max(values) * 1.1 or 1)
         y_axis.applyNiceNumbers()          # ticks at 2.5, 3.0…, not 2.84, 3.72…
+        if m.scale:                        # a score cannot be 6 nor a share 110 %: the axis stops there
+            y_axis.setRange(max(y_axis.min(), m.scale[0]), min(y_axis.max(), m.scale[1]))
         y_axis.setLabelFormat("%g")
         for axis in (x_axis, y_axis):
             axis.setLabelsBrush(text)

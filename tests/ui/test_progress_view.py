@@ -3,6 +3,8 @@ band, values in the accessible description, and the words about last week."""
 import threading
 from datetime import datetime, timedelta, timezone
 
+from PySide6.QtCore import Qt
+
 from mockinterview.core.analysis import analyze
 from mockinterview.core.store import Store
 from mockinterview.core.transcript import Transcript
@@ -50,3 +52,15 @@ def test_progress_is_read_in_a_worker_and_drawn_with_values_for_a_screen_reader(
     view.measure.setCurrentIndex(view.measure.findData("wpm"))               # typed answers: no pace
     qtbot.waitUntil(lambda: view.points == [] and "No answers with this measure" in view.status.text(), timeout=10_000)
     jobs.wait_all()
+
+
+def test_a_bounded_measure_s_axis_stops_at_its_bounds(qtbot):
+    """A score axis that ran to 6 (nice numbers above a 5) read as if 6 were possible."""
+    from datetime import date
+    from mockinterview.core.progress import METRICS, Point
+    view = ProgressView(["teamwork"])
+    qtbot.addWidget(view)
+    view.show_series([Point(date(2026, 11, 2), 4.9, 3), Point(date(2026, 11, 9), 5.0, 2)], [])
+    y = next(a for a in view.chart.axes() if a.orientation() == Qt.Vertical)
+    score = next(m for m in METRICS if m.key == "score")
+    assert y.max() <= score.scale[1] and y.min() >= score.scale[0]
