@@ -7,8 +7,9 @@ DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def when(iso: str) -> str:
-    """A stored time in the user's time zone, e.g. 'Wed 15 Jan 2025, 13:30' (English, as the window is)."""
+def when(iso: str, short: bool = False) -> str:
+    """A stored time in the user's time zone, e.g. 'Wed 15 Jan 2025, 13:30' (English, as the window is);
+    short: '15 Jan 2025, 13:30' (narrow columns, where the weekday adds little)."""
     try:
         t = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
@@ -16,4 +17,5 @@ def when(iso: str) -> str:
     if t.tzinfo is None:                  # stored without an offset: it is UTC all the same
         t = t.replace(tzinfo=timezone.utc)
     t = t.astimezone()
-    return f"{DAYS[t.weekday()]} {t.day} {MONTHS[t.month - 1]} {t.year}, {t:%H:%M}"
+    day = "" if short else f"{DAYS[t.weekday()]} "
+    return f"{day}{t.day} {MONTHS[t.month - 1]} {t.year}, {t:%H:%M}"

@@ -23,7 +23,7 @@ SHOWN, COMPARED = "▶ shown", "◆ compared"
 
 
 def _cells(t: TakeFigures) -> list[str]:
-    return [when(t.created_at), t.verdict, f"{t.score:.1f} / 5", str(t.own_actions), t.star,
+    return [when(t.created_at, short=True), t.verdict, f"{t.score:.1f} / 5", str(t.own_actions), t.star,
             "yes" if t.measured else "no", f"{t.wpm:.0f} wpm" if t.wpm else "—", f"{t.fillers_per_100:.1f}"]
 
 
