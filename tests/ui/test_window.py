@@ -1302,3 +1302,31 @@ def _tree_text(tree) -> str:
         for j in range(top.childCount()):
             out.append(" ".join(top.child(j).text(c) for c in range(tree.columnCount())))
     return "\n".join(out)
+
+
+def test_tab_goes_round_the_whole_review_in_a_few_steps(qtbot, make_window):
+    """Issue 11: the review's Tab order is bounded (every transcript word was a stop) and reaches
+    every control, the takes and their comparison included."""
+    from mockinterview.core.analysis import analyze
+    from mockinterview.core.transcript import Transcript
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    text = " ".join(["I rewrote the rota for the whole ward and we shipped it in May."] * 20)
+    for said in (text.replace("I rewrote", "We rewrote"), text):
+        aid = w.store.start_answer(w.store.new_session(), "teamwork-01", "Q", "teamwork", None)
+        w.store.finish_answer(aid, Transcript(said, [], [], 90.0, "en", "faster-whisper", "tiny.en"), analyze(said))
+    w.open_answer(aid)
+    qtbot.waitUntil(lambda: w.review.takes_panel.choice.count() > 0, timeout=10_000)
+    w.review.transcript.setFocus()
+    qtbot.waitUntil(w.review.transcript.hasFocus)
+    visited = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        visited.append(QApplication.focusWidget())
+        if visited[-1] is w.review.transcript:
+            break
+    assert visited[-1] is w.review.transcript and len(visited) <= 15      # round in a bounded number of steps
+    for control in (w.review.edit_button, w.review.takes_panel.table, w.review.takes_panel.choice,
+                    w.review.again, w.review.back_button):
+        assert control in visited, control.accessibleName()
