@@ -1114,7 +1114,7 @@ def test_history_shows_verdicts_in_plain_words_and_times_in_the_users_zone(qtbot
     # the review's list of takes agrees with History
     w.history.open_button.click()
     qtbot.waitUntil(lambda: w.review.takes.columnCount() == 3)      # read in a worker, side by side
-    assert all(w.review.takes.item(0, c).text().startswith("Wed 15 Jan 2025, 13:30") for c in range(3))
+    assert all(w.review.takes.item(0, c).text().startswith("15 Jan 2025, 13:30") for c in range(3))  # short form
 
 
 def test_progress_opens_from_the_keyboard_and_charts_saved_answers(qtbot, make_window):
