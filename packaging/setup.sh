@@ -17,7 +17,10 @@ APT_PACKAGES=(python3-venv libportaudio2 libasound2-plugins speech-dispatcher sp
               libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
               libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
-[[ ",$extras," == *",test,"* ]] && APT_PACKAGES+=(pulseaudio pulseaudio-utils)
+# tests: the virtual microphone, and the validators of the desktop files and the Flatpak manifest
+#   desktop-file-utils (desktop-file-validate), appstream (appstreamcli), flatpak-builder (--show-manifest)
+[[ ",$extras," == *",test,"* ]] && APT_PACKAGES+=(pulseaudio pulseaudio-utils desktop-file-utils appstream
+                                                  flatpak-builder)
 
 need=()
 if command -v dpkg-query >/dev/null 2>&1; then

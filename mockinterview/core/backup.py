@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
+from .paths import RECORDINGS
 from .store import DB_NAME, SCHEMA_VERSION, Store, StoreError
 
 FORMAT = "mockinterview.backup/1"
 MANIFEST = "manifest.json"
-RECORDINGS = "recordings"
 CHUNK = 1 << 20
 _MANIFEST_LIMIT = 16 << 20            # a manifest is a few KB per thousand files
 
@@ -334,7 +334,7 @@ def restore(src: Path, data_dir: Path, *, replace: bool = False, keep_current: P
         except (zipfile.BadZipFile, EOFError) as exc:
             raise BackupError(f"{src} is damaged ({exc}); nothing was changed") from None
         answers = _check_database(stage / DB_NAME)
-        _rebase(stage / DB_NAME, data_dir)
+        _rebase(stage / DB_NAME)
         if cancel and cancel():
             raise BackupError("the restore was cancelled; nothing was changed")
         previous = None
@@ -353,18 +353,15 @@ def restore(src: Path, data_dir: Path, *, replace: bool = False, keep_current: P
     return Restored(answers, recordings, previous)
 
 
-def _rebase(db_path: Path, data_dir: Path) -> None:
-    """Recordings named relative to the data folder (as backed up) point into data_dir again."""
+def _rebase(db_path: Path) -> None:
+    """Recordings are named relative to the data folder (as backed up; the store reads them so since
+    schema 7): only a name that would climb out of the folder is dropped."""
     db = sqlite3.connect(db_path)
     try:
         with db:
             for aid, audio in db.execute("SELECT id, audio_path FROM answers WHERE audio_path IS NOT NULL").fetchall():
-                if not Path(audio).is_absolute() and not PurePosixPath(audio).is_absolute():
-                    parts = PurePosixPath(audio).parts
-                    if ".." in parts:
-                        db.execute("UPDATE answers SET audio_path=NULL WHERE id=?", (aid,))
-                    else:
-                        db.execute("UPDATE answers SET audio_path=? WHERE id=?", (str(data_dir.joinpath(*parts)), aid))
+                if not Path(audio).is_absolute() and ".." in PurePosixPath(audio).parts:
+                    db.execute("UPDATE answers SET audio_path=NULL WHERE id=?", (aid,))
     finally:
         db.close()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 APP = "mockinterview"
 
+RECORDINGS = "recordings"        # the recordings' folder inside the data folder
+
 
 def data_dir() -> Path:
     """The user's data folder: MOCKINTERVIEW_DATA_DIR (tests, portable use), else the folder
@@ -48,7 +50,7 @@ def models_dir() -> Path:
 
 
 def recordings_dir() -> Path:
-    return data_dir() / "recordings"
+    return data_dir() / RECORDINGS
 
 
 def config_file() -> Path:

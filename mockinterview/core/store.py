@@ -19,16 +19,31 @@ import os
 import shutil
 import sqlite3
 import threading
+from collections.abc import Callable
 from functools import wraps
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .analysis import Analysis
+from .paths import RECORDINGS
 from .questions import MY_PREFIX, Question
 from .transcript import Transcript
 
-MIGRATIONS: list[str] = [
+def _relative_recordings(db: sqlite3.Connection, folder: Path) -> None:
+    """v7: recordings inside the data folder are stored relative to it, so a moved folder, a restored
+    backup or a bundle with another home still finds them. An absolute path whose file is gone but
+    whose name is in this folder's recordings/ (the folder was moved by hand) is pointed there."""
+    for aid, audio in db.execute("SELECT id, audio_path FROM answers WHERE audio_path IS NOT NULL").fetchall():
+        rel = _inside(Path(audio), folder)
+        if rel is None and Path(audio).is_absolute() and not Path(audio).exists() \
+                and (folder / RECORDINGS / Path(audio).name).is_file():
+            rel = f"{RECORDINGS}/{Path(audio).name}"
+        if rel is not None and rel != audio:
+            db.execute("UPDATE answers SET audio_path=? WHERE id=?", (rel, aid))
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection, Path], None]] = [
     # v1: sessions and answers
     """
     CREATE TABLE sessions (
@@ -108,6 +123,8 @@ MIGRATIONS: list[str] = [
     WHERE analysis_json IS NOT NULL AND json_valid(analysis_json);
     CREATE INDEX answers_by_competency ON answers(competency, created_at);
     """,
+    # v7: recordings named relative to the data folder (Python: the folder is known only at run time)
+    _relative_recordings,
 ]
 
 # A recording process writes its heartbeat every HEARTBEAT_S; a take whose heartbeat is older than
@@ -118,6 +135,16 @@ REUSED_PID_S = 3600.0
 
 SCHEMA_VERSION = len(MIGRATIONS)
 DB_NAME = "mockinterview.db"
+
+
+def _inside(path: Path, folder: Path) -> str | None:
+    """path as a POSIX path relative to folder when it lies inside it (else None)."""
+    if not path.is_absolute():
+        return path.as_posix() if ".." not in path.parts else None
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
 
 
 class StoreError(Exception):
@@ -329,8 +356,11 @@ class Store:
         for v in range(version, SCHEMA_VERSION):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
-                for stmt in _statements(MIGRATIONS[v]):
-                    self.db.execute(stmt)
+                if callable(MIGRATIONS[v]):
+                    MIGRATIONS[v](self.db, self.path.parent)
+                else:
+                    for stmt in _statements(MIGRATIONS[v]):
+                        self.db.execute(stmt)
                 self.db.execute(f"PRAGMA user_version = {v + 1}")
                 self.db.execute("COMMIT")
             except BaseException:
@@ -471,7 +501,7 @@ class Store:
             return self.db.execute(
                 "INSERT INTO answers(session_id, question_id, question_text, competency, created_at, audio_path,"
                 " status, owner_pid, owner_host, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, 'recording', ?, ?, ?)",
-                (session_id, question_id, question_text, competency, now(), str(audio_path),
+                (session_id, question_id, question_text, competency, now(), self._stored_path(audio_path),
                  os.getpid(), _host(), now())).lastrowid
 
     @_locked
@@ -573,7 +603,7 @@ class Store:
     @_locked
     def provisional(self) -> list[AnswerRow]:
         """Answers still waiting for their final transcript (the app stopped before it was made)."""
-        return [_row(r) for r in self.db.execute(
+        return [self._row(r) for r in self.db.execute(
             "SELECT * FROM answers WHERE status='done' AND transcript_stage='provisional' ORDER BY id")]
 
     @_locked
@@ -595,7 +625,7 @@ class Store:
             sql += " AND question_id=?"
             args.append(question_id)
         sql += " ORDER BY created_at DESC, id DESC"
-        return [_row(r) for r in self.db.execute(sql, args)]
+        return [self._row(r) for r in self.db.execute(sql, args)]
 
     @_locked
     def history_rows(self, competency: str | None = None) -> list[tuple]:
@@ -613,14 +643,14 @@ class Store:
     @_locked
     def answer(self, answer_id: int) -> AnswerRow | None:
         r = self.db.execute("SELECT * FROM answers WHERE id=?", (answer_id,)).fetchone()
-        return _row(r) if r else None
+        return self._row(r) if r else None
 
     @_locked
     def unfinished(self) -> list[AnswerRow]:
         """Takes left 'recording' by a crash or a kill: their audio is on disk. A take still being
         recorded (by the window, or by `mockinterview record` in a terminal) is not one of them."""
         rows = self.db.execute("SELECT * FROM answers WHERE status='recording' ORDER BY id").fetchall()
-        return [_row(r) for r in rows if _orphaned(r["owner_pid"], r["owner_host"], r["heartbeat_at"])]
+        return [self._row(r) for r in rows if _orphaned(r["owner_pid"], r["owner_host"], r["heartbeat_at"])]
 
     @_locked
     def recording_elsewhere(self) -> int:
@@ -644,8 +674,29 @@ class Store:
         with self._tx():
             self.db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
         for p in paths:
-            if p:
-                Path(p).unlink(missing_ok=True)
+            if self._full_path(p):
+                Path(self._full_path(p)).unlink(missing_ok=True)
+
+    def _stored_path(self, audio: Path | str | None) -> str | None:
+        """How a recording's path is kept: relative to the data folder when it lies inside it (the
+        folder can move), else as given (a recording the user kept elsewhere)."""
+        if audio is None:
+            return None
+        return _inside(Path(audio), self.path.parent) or str(audio)
+
+    def _full_path(self, stored: str | None) -> str | None:
+        """A stored path as a file to open; a relative one that would leave the folder is refused."""
+        if not stored:
+            return None
+        p = Path(stored)
+        if p.is_absolute():
+            return stored
+        return str(self.path.parent / p) if ".." not in p.parts else None
+
+    def _row(self, r: sqlite3.Row) -> AnswerRow:
+        row = _row(r)
+        row.audio_path = self._full_path(row.audio_path)
+        return row
 
     @_locked
     def rebase_audio(self, old: Path, new: Path) -> None:

@@ -1,5 +1,6 @@
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +208,58 @@ def test_a_correction_keeps_the_engines_transcript_and_can_be_undone(tmp_path):
     row = s.answer(aid)
     assert restored.text == row.transcript.text == "We fixed the bill." and row.original is None
     assert row.corrected_at is None and row.verdict == "team_only"
+
+
+V6 = ROOT / "tests" / "fixtures" / "db" / "v6.sqlite"
+
+
+def test_upgrade_from_v6_stores_recordings_relative_to_the_data_folder(tmp_path):
+    """Issue 12: a bundle, a moved folder or a restored backup finds its recordings. The migration
+    makes paths inside the data folder relative, points a path whose folder was moved by hand at the
+    same file in this folder's recordings/, and leaves a recording kept elsewhere as it was."""
+    import sqlite3
+    data = tmp_path / "data"
+    (data / "recordings").mkdir(parents=True)
+    db_path = data / "mockinterview.db"
+    shutil.copy(V6, db_path)
+    inside = data / "recordings" / "a.wav"
+    moved = data / "recordings" / "b.wav"                 # once at /old/place/recordings/b.wav
+    elsewhere = tmp_path / "kept" / "c.wav"
+    for f in (inside, moved, elsewhere):
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"RIFF")
+    db = sqlite3.connect(db_path)
+    db.execute("INSERT INTO answers(id, session_id, question_text, created_at, status) "
+               "VALUES (3, 1, 'Q', '2026-11-02T09:00:00+00:00', 'done')")
+    for aid, path in ((1, inside), (2, "/old/place/recordings/b.wav"), (3, elsewhere)):
+        db.execute("UPDATE answers SET audio_path=? WHERE id=?", (str(path), aid))
+    db.commit()
+    db.close()
+
+    s = Store(db_path)
+    stored = dict(s.db.execute("SELECT id, audio_path FROM answers").fetchall())
+    assert stored == {1: "recordings/a.wav", 2: "recordings/b.wav", 3: str(elsewhere)}
+    assert [Path(s.answer(i).audio_path) for i in (1, 2, 3)] == [inside, moved, elsewhere]
+    assert s.backups(), "the v6 database was backed up before the upgrade"
+    s.close()
+
+    shutil.move(str(data), str(tmp_path / "moved"))        # the whole folder moves: nothing to rewrite
+    s = Store(tmp_path / "moved" / "mockinterview.db")
+    assert Path(s.answer(1).audio_path) == tmp_path / "moved" / "recordings" / "a.wav"
+    assert Path(s.answer(1).audio_path).is_file()
+
+
+def test_new_recordings_are_kept_relative_and_a_climbing_name_is_refused(tmp_path):
+    import sqlite3
+    s = Store(tmp_path / "mockinterview.db")
+    sid = s.new_session()
+    aid = s.start_answer(sid, None, "Q", None, tmp_path / "recordings" / "x.wav")
+    outside = s.start_answer(sid, None, "Q", None, tmp_path.parent / "y.wav")
+    raw = dict(s.db.execute("SELECT id, audio_path FROM answers").fetchall())
+    assert raw[aid] == "recordings/x.wav" and raw[outside] == str(tmp_path.parent / "y.wav")
+    assert s.answer(aid).audio_path == str(tmp_path / "recordings" / "x.wav")
+    s.db.execute("UPDATE answers SET audio_path='../../etc/passwd' WHERE id=?", (aid,))
+    s.db.commit()
+    assert s.answer(aid).audio_path is None               # never a file outside the folder
+    s.delete_session(sid)                                 # and deleting does not reach out either
+    assert sqlite3.connect(tmp_path / "mockinterview.db").execute("SELECT count(*) FROM answers").fetchone()[0] == 0

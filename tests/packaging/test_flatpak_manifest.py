@@ -14,6 +14,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
+from .test_desktop_files import require
+
 ROOT = Path(__file__).resolve().parents[2]
 FLATPAK = ROOT / "packaging" / "flatpak"
 RUNTIME_PYTHON = (3, 13)  # freedesktop-sdk 25.08's, under org.kde.Platform 6.10
@@ -119,9 +121,7 @@ def test_it_installs_the_desktop_files_that_exist_under_the_apps_id():
 
 
 def test_flatpak_builder_reads_the_manifest_without_complaint(tmp_path):
-    builder = shutil.which("flatpak-builder")
-    if builder is None:
-        pytest.skip("flatpak-builder is not installed (Debian: apt-get install flatpak-builder)")
+    builder = require("flatpak-builder", "flatpak-builder")
     # Run elsewhere: flatpak-builder leaves its .flatpak-builder state folder in the current one.
     result = subprocess.run([builder, "--show-manifest", str(manifest_path())], cwd=tmp_path,
                             capture_output=True, text=True)
