@@ -259,7 +259,7 @@ def test_every_question_has_a_recorded_prompt():
     bank = load_bank()
     missing = [q.id for q in bank.questions if prompt_audio(q) is None]
     assert not missing
-    total = sum(prompt_audio(q).stat().st_size for q in bank.questions)
+    total = sum(len(prompt_audio(q).read_bytes()) for q in bank.questions)
     assert total <= 15_000_000
 
 
