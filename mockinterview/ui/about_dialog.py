@@ -44,7 +44,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.copied)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.copy = QPushButton("&Copy version details")
+        self.copy = QPushButton("Copy &version details")
         self.copy.setAccessibleDescription("Copies the versions of mockinterview, Python, Qt and the speech and "
                                            "language engines, the data folder and its schema, for a bug report")
         buttons.addButton(self.copy, QDialogButtonBox.ActionRole)

@@ -76,3 +76,10 @@ def test_the_icon_shows_from_the_packaged_files(qtbot):
     icon = packaged_icon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 24, 32, 48, 64, 128, 256, 512}
+
+
+def test_copy_has_a_mnemonic_that_close_cannot_take(qtbot, tmp_path):
+    """Some platform themes name the Close button "&Close": Copy keeps clear of Alt+C."""
+    d = _dialog(qtbot, tmp_path / "data" / "mockinterview.db")
+    text = d.copy.text()
+    assert "&" in text and text[text.index("&") + 1].lower() != "c"
