@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
 from .errors import user_errors
 
 
@@ -596,10 +595,27 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run()
 
 
+def _cmd_version(verbose: bool) -> int:
+    """The version; --verbose adds what it runs on and the data folder's schema (only read, never made)."""
+    from .core import about
+    if not verbose:
+        print(about.version_line())
+        return 0
+    try:                              # Qt's own version, when PySide6 loads (0.1 s); the report stands without it
+        from PySide6.QtCore import qVersion
+        qt = qVersion()
+    except ImportError:
+        qt = None
+    print(about.verbose_text(qt))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mockinterview",
                                 description="Rehearse interview answers aloud; see what you did, not what the team did.")
-    p.add_argument("--version", action="version", version=f"mockinterview {__version__}")
+    p.add_argument("--version", action="store_true", help="show the version and exit")
+    p.add_argument("--verbose", action="store_true", help="with --version: also the versions of Python, Qt, the "
+                   "speech and language engines, the data folder and its database's schema version")
     sub = p.add_subparsers(dest="command")
     a = sub.add_parser("analyze", help="judge answers: who acts in each sentence, verdict, STAR, delivery, tips")
     a.add_argument("files", nargs="+", metavar="FILE", help="text file or audio (wav, flac, ogg, mp3) with the "
@@ -666,6 +682,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.version:
+        return _cmd_version(args.verbose)
+    if args.verbose:
+        parser.error("--verbose goes with --version")
     from .core.privacy import make_private
     make_private()                    # recordings and history: the user's eyes only (0700 / 0600)
     if not args.command:

@@ -1,6 +1,7 @@
 """Play audio (question prompts, the user's own answer) on the default output device."""
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -30,9 +31,13 @@ class Player:
         self._stream = None
 
     @classmethod
-    def from_file(cls, path: Path, on_finished=None) -> "Player":
+    def from_file(cls, path, on_finished=None) -> "Player":
         import soundfile as sf
-        x, rate = sf.read(str(path), dtype="float32", always_2d=False)
+        if isinstance(path, (str, os.PathLike)):
+            x, rate = sf.read(str(path), dtype="float32", always_2d=False)
+        else:                     # a packaged prompt in a zipped install (an importlib.resources Traversable)
+            with path.open("rb") as f:
+                x, rate = sf.read(f, dtype="float32", always_2d=False)
         if x.ndim == 2:
             x = x.mean(axis=1)
         return cls(x, rate, on_finished)

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from .resources import assets
 
 MY_PREFIX = "mine-"          # ids of the user's own questions (kept in the store): mine-<row id>
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -61,31 +64,32 @@ class QuestionBank:
         return [q for q in self.questions if all(t in q.text.lower() or t in q.competency for t in terms)]
 
 
-def default_bank_dir() -> Path:
-    """The bundled bank: assets/questions next to the package (source tree or installed data)."""
-    here = Path(__file__).resolve()
-    for cand in (here.parents[2] / "assets" / "questions", here.parents[1] / "assets" / "questions"):
-        if cand.is_dir():
-            return cand
-    return here.parents[2] / "assets" / "questions"
+def default_bank_dir() -> Traversable:
+    """The bundled bank: the questions/ folder of the app's data files (core/resources.py)."""
+    return assets() / "questions"
 
 
-def prompt_audio(question: Question) -> Path | None:
-    """The recorded prompt of a built-in question (assets/prompts/<id>.ogg), if there is one."""
-    path = default_bank_dir().parent / "prompts" / f"{question.id}.ogg"
-    return path if path.exists() else None
+def prompt_audio(question: Question) -> Traversable | None:
+    """The recorded prompt of a built-in question (assets/prompts/<id>.ogg), if there is one.
+    A Traversable, not always a Path (a zipped install): read it with .open("rb")."""
+    path = assets() / "prompts" / f"{question.id}.ogg"
+    return path if path.is_file() else None
 
 
-def load_bank(*dirs: Path) -> QuestionBank:
+def load_bank(*dirs: Path | Traversable) -> QuestionBank:
     bank = QuestionBank()
     seen: set[str] = set()
     for d in dirs or (default_bank_dir(),):
-        for path in sorted(Path(d).glob("*.toml")):
+        folder = Path(d) if isinstance(d, str) else d
+        if not folder.is_dir():
+            continue
+        for path in sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and f.is_file()),
+                           key=lambda f: f.name):
             _load_file(path, bank, seen)
     return bank
 
 
-def _load_file(path: Path, bank: QuestionBank, seen: set[str]) -> None:
+def _load_file(path: Path | Traversable, bank: QuestionBank, seen: set[str]) -> None:
     name = str(path)
     try:
         raw = path.read_text(encoding="utf-8")

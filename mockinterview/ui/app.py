@@ -91,7 +91,10 @@ def run() -> int:
 
     from ..core.store import StoreError
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("mockinterview")
+    app.setApplicationName("mockinterview")             # X11's WM_CLASS: the .desktop's StartupWMClass
+    from .app_icon import APP_ID, app_icon
+    app.setDesktopFileName(APP_ID)                      # Wayland's app_id: the launcher and its icon
+    app.setWindowIcon(app_icon())
     holder = {}
     install_error_handler(lambda: holder.get("w"))
     try:

@@ -13,6 +13,7 @@ from ..core.settings import Settings
 from ..core.store import DB_NAME, Store, StoreError
 from ..errors import user_errors
 from ..transcribe import Cancelled
+from .about_dialog import AboutDialog
 from .analysis_controller import AnalysisController
 from .answer_playback import AnswerPlayback
 from .data_folder_controller import DataFolderController
@@ -127,7 +128,9 @@ class MainWindow(QMainWindow):
                                                  info=True))
         welcome = QAction("&Welcome", self)
         welcome.triggered.connect(self.welcome.open)
-        for act in (keys, welcome):
+        about = QAction("&About mockinterview", self)
+        about.triggered.connect(lambda: AboutDialog(self.store.path, self).open())
+        for act in (keys, welcome, about):
             help_menu.addAction(act)
 
     def _connect(self) -> None:

@@ -184,3 +184,12 @@ def test_the_16px_icon_reads(qapp):
     # …drawn in a colour that stands out from the bubble (WCAG's 4.5:1 for text).
     ratio = (np.median(lum[glyph]) + 0.05) / (np.median(lum[bubble]) + 0.05)
     assert ratio >= 4.5, f"{ratio:.1f}:1"
+
+
+def test_the_window_tells_the_desktop_its_id_and_shows_the_packaged_icon(qapp):
+    """Wayland matches a window to its launcher (and icon) by the desktop file name Qt sends."""
+    from mockinterview.ui.app_icon import APP_ID, app_icon
+    assert APP_ID == app_id()
+    app_py = (ROOT / "mockinterview" / "ui" / "app.py").read_text(encoding="utf-8")
+    assert "app.setDesktopFileName(APP_ID)" in app_py and "app.setWindowIcon(app_icon())" in app_py
+    assert not app_icon().isNull()

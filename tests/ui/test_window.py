@@ -259,7 +259,7 @@ def test_every_question_has_a_recorded_prompt():
     bank = load_bank()
     missing = [q.id for q in bank.questions if prompt_audio(q) is None]
     assert not missing
-    total = sum(prompt_audio(q).stat().st_size for q in bank.questions)
+    total = sum(len(prompt_audio(q).read_bytes()) for q in bank.questions)
     assert total <= 15_000_000
 
 
@@ -1257,6 +1257,22 @@ def test_the_welcome_opens_from_help_saves_that_it_was_seen_and_starts_a_first_q
     assert w.settings.welcome_shown and settings_mod.load()[0].welcome_shown
     w.welcome.open_first_time()                                         # not again at the next start
     assert w.welcome.dialog is d
+
+
+def test_help_about_opens_on_the_windows_own_data_folder(qtbot, make_window):
+    """Issue 12 item 7: Help → About names the version and the database the window has open."""
+    from mockinterview.core.resources import version
+    from mockinterview.core.store import SCHEMA_VERSION
+    from mockinterview.ui.about_dialog import AboutDialog
+    w = make_window()
+    help_menu = next(a for a in w.menuBar().actions() if a.text() == "&Help").menu()
+    next(a for a in help_menu.actions() if a.text() == "&About mockinterview").trigger()
+    qtbot.waitUntil(lambda: w.findChild(AboutDialog) is not None and w.findChild(AboutDialog).isVisible())
+    d = w.findChild(AboutDialog)
+    assert d.lines[0] == f"mockinterview {version()}"
+    assert f"Data folder: {w.store.path.parent}" in d.lines
+    assert f"Database: schema {SCHEMA_VERSION} ({w.store.path})" in d.lines
+    d.close()
 
 
 def test_export_menu_saves_the_answer_on_review_and_a_restore_reopens_the_data(qtbot, make_window, tmp_path):
