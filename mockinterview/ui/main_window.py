@@ -300,5 +300,5 @@ class MainWindow(QMainWindow):
         self.voices.stop()
         self.playback.stop()
         self.recording.stop()
-        self.jobs.wait_all()
+        self.jobs.close()                      # and no new work is started by a result still queued
         super().closeEvent(event)

@@ -58,9 +58,14 @@ class Jobs(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._running: list[tuple[QThread, Task]] = []
+        self._closed = False
 
-    def start(self, fn, on_done, on_failed, user_errors=()) -> Task:
-        """on_done(result) or on_failed(exception, details) is called on the GUI thread."""
+    def start(self, fn, on_done, on_failed, user_errors=()) -> Task | None:
+        """on_done(result) or on_failed(exception, details) is called on the GUI thread. After
+        close() nothing starts (None): a result queued before the window closed may still ask for
+        the next piece of work, and a thread started then outlives its QThread at exit (abort)."""
+        if self._closed:
+            return None
         thread = QThread()
         task = Task(fn, user_errors)
         task.moveToThread(thread)
@@ -89,3 +94,8 @@ class Jobs(QObject):
     def wait_all(self, ms: int = 10_000) -> None:
         for thread, _ in list(self._running):
             thread.wait(ms)
+
+    def close(self, ms: int = 10_000) -> None:
+        """The window is closing: start no more work, and wait for what runs."""
+        self._closed = True
+        self.wait_all(ms)

@@ -41,3 +41,41 @@ def test_no_speech_is_told_by_its_type_whatever_its_words(qtbot):
     assert told == [NO_SPEECH]
     rc.failed(InputError("no speech detected"), "")       # the old text on another type is not NoSpeech
     assert told[-1] == "no speech detected"
+
+
+def test_after_close_no_work_starts(qtbot):
+    """Quitting right after the speech model loaded aborted the app ("QThread: Destroyed while thread
+    is still running"): the model's queued result started the parser's load after the window had
+    waited for its workers. After close() nothing starts."""
+    jobs = Jobs()
+    ran = []
+    jobs.close()
+    assert jobs.start(lambda: ran.append(1), lambda _r: None, lambda *_: None) is None
+    qtbot.wait(50)
+    assert not ran and not jobs.busy
+
+
+def test_quitting_while_the_speech_model_loads_exits_cleanly(tmp_path):
+    """The real app, closed at several moments of its start (before, during and after the model and
+    the parser load): it always exits 0, never aborts."""
+    import os
+    import subprocess
+    import sys
+    script = tmp_path / "quit.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from mockinterview.ui.app import build_window\n"
+        "w = build_window(); w.show()\n"
+        "QTimer.singleShot(int(sys.argv[1]), w.close)\n"
+        "QTimer.singleShot(int(sys.argv[1]) + 10, app.quit)\n"
+        "app.exec()\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOCKINTERVIEW_DATA_DIR=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    for delay in (0, 50, 50, 50, 150, 400, 800):
+        r = subprocess.run([sys.executable, str(script), str(delay)], env=env, capture_output=True, text=True,
+                           timeout=120)
+        assert r.returncode == 0, (delay, r.stderr[-2000:])
+        assert "Destroyed while thread" not in r.stderr, delay
