@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # Build the self-contained bundle dist/mockinterview/ (PyInstaller, one folder) from this source tree.
 # The bundle runs without Python or a venv on the machine, and offline.
-# Usage: packaging/build.sh            (PYTHON=python3.11 packaging/build.sh to choose the interpreter)
+# Usage: packaging/build.sh            (PYTHON=/path/to/python3.11 packaging/build.sh to choose the interpreter)
 #
 # A build venv (build/venv) gets the app's runtime dependencies only, read from pyproject.toml,
 # plus PyInstaller: the openai extra (torch) and the test tools never reach the bundle. The venv is
 # made again when pyproject.toml changes; later builds need no network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-python3}"
+# The system's Python by default: its libpython carries no RUNPATH to a build-machine folder (a
+# pyenv build does), and it matches the C library of the Debian release the .deb is for.
+if [ -z "${PYTHON:-}" ]; then
+  PYTHON=python3
+  [ -x /usr/bin/python3 ] && PYTHON=/usr/bin/python3
+fi
 VENV=build/venv
 PYINSTALLER_VERSION="pyinstaller>=6.10,<7"
 start=$(date +%s)
 
 stamp="$VENV/.requirements"
-want="$("$PYTHON" packaging/build_requirements.py; echo "$PYINSTALLER_VERSION")"
+want="$("$PYTHON" -c "import sys; print(sys.executable, sys.version)"; "$PYTHON" packaging/build_requirements.py; echo "$PYINSTALLER_VERSION")"
 if [ ! -x "$VENV/bin/python" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "build: creating the build venv $VENV (runtime dependencies + PyInstaller)"
   rm -rf "$VENV"
