@@ -61,7 +61,7 @@ def test_spec_hooks_replace_the_contrib_ones_without_tests():
 
 def test_build_venv_gets_the_runtime_dependencies_only():
     out = subprocess.run(["python3", str(PACKAGING / "build_requirements.py"), str(ROOT)],
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+                         capture_output=True, text=True, check=True).stdout.splitlines()
     with open(ROOT / "pyproject.toml", "rb") as fh:
         project = tomllib.load(fh)["project"]
     assert out == project["dependencies"]
