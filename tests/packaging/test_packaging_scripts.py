@@ -173,6 +173,6 @@ def test_deb_maintainer_scripts_are_guarded(built_deb, tmp_path):
         script = tmp_path / name
         assert os.access(script, os.X_OK)
         # with neither cache tool on PATH the script still succeeds (a minimal system)
-        r = subprocess.run(["sh", str(script), "configure"], env={"PATH": str(tmp_path / "empty")},
+        r = subprocess.run(["/bin/sh", str(script), "configure"], env={"PATH": str(tmp_path / "empty")},
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
