@@ -39,7 +39,10 @@ def assets() -> Traversable:
     root = source_checkout()
     if root is not None:
         return root / "assets"
-    return importlib.resources.files("mockinterview.assets")
+    # the folder inside the package, not the import of mockinterview.assets: a PyInstaller bundle
+    # carries the files but not that package's __init__ (its analysis finds no such module in the
+    # source tree), and a wheel and a zip hold them at the same place
+    return importlib.resources.files("mockinterview") / "assets"
 
 
 def version() -> str:
