@@ -41,7 +41,10 @@ echo "build: running PyInstaller"
 app=dist/mockinterview
 [ -x "$app/mockinterview" ] || { echo "build: $app/mockinterview was not made" >&2; exit 1; }
 # the bundle must start: the version, and an analysis (spaCy and the parser model) offline
-"$app/mockinterview" --version
+shown="$("$app/mockinterview" --version)"
+echo "$shown"
+want_version="$("$PYTHON" -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])")"
+[ "$shown" = "mockinterview $want_version" ] || { echo "build: the bundle says '$shown', not version $want_version" >&2; exit 1; }
 "$app/mockinterview" analyze --json assets/examples/team-answer.txt >/dev/null
 
 end=$(date +%s)

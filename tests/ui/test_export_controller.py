@@ -126,3 +126,16 @@ def test_saying_no_changes_nothing(win, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(win.asked), timeout=20_000)
     qtbot.waitUntil(lambda: not win.jobs.busy)
     assert not win.reopened and len(win.store.answers()) == 2
+
+
+def test_a_restore_waits_for_running_work_and_says_so(win, qtbot, tmp_path):
+    """The store is closed for a restore: not while a worker may be using it."""
+    import threading
+    release = threading.Event()
+    win.jobs.start(release.wait, lambda _r: None, lambda *_: None)
+    asked = []
+    win.c.choose_backup = lambda title: asked.append(title) or tmp_path / "none.zip"
+    win.c.restore_action.trigger()
+    assert any("Wait until the current work has finished" in t for t in win.told) and not asked
+    release.set()
+    qtbot.waitUntil(lambda: not win.jobs.busy)

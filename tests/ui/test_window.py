@@ -1301,6 +1301,8 @@ def test_export_menu_saves_the_answer_on_review_and_a_restore_reopens_the_data(q
     assert w.store.answer(aid) is None
     old_store = w.store
     w.exports.choose_backup = lambda title: tmp_path / "all.zip"
+    # a restore waits for running work (here, on a fresh machine, the parser's first load)
+    qtbot.waitUntil(lambda: not w.jobs.busy, timeout=30_000)
     with qtbot.waitSignal(w.exports.finished, timeout=30_000):
         w.exports.restore_action.trigger()                              # …and restored (the window asks: yes)
     qtbot.waitUntil(lambda: w.store is not old_store, timeout=10_000)
