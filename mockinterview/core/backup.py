@@ -206,6 +206,10 @@ def _safe_name(info: zipfile.ZipInfo) -> str:
             or any(p in ("..", ".", "") for p in name.rstrip("/").split("/"))):
         raise BackupError(f"the backup holds a file with an unsafe name ({name!r}); it was not used and "
                           "nothing was changed")
+    if info.flag_bits & 0x1:                       # zipfile would ask for a password (RuntimeError)
+        raise BackupError(f"the backup is password-protected ({name!r} is encrypted); mockinterview's own "
+                          "backups never are. Unpack it with the password and zip it again, or use the original. "
+                          "Nothing was changed")
     if stat.S_ISLNK(info.external_attr >> 16):
         raise BackupError(f"the backup holds a link ({name!r}); it was not used and nothing was changed")
     if not (name == MANIFEST or name == DB_NAME or (parts[0] == RECORDINGS and (len(parts) > 1 or info.is_dir()))):
@@ -218,6 +222,7 @@ def _read_manifest(zf: zipfile.ZipFile) -> Manifest:
         info = zf.getinfo(MANIFEST)
     except KeyError:
         raise BackupError("this is not a mockinterview backup (it has no manifest); nothing was changed") from None
+    _safe_name(info)                              # (an encrypted manifest is refused before it is read)
     if info.file_size > _MANIFEST_LIMIT:
         raise BackupError("the backup's manifest is too large to be real; nothing was changed")
     try:
@@ -281,7 +286,7 @@ def verify(src: Path, progress: Progress = None, cancel: Cancel = None) -> Manif
             steps = _Steps(sum(i.file_size for i in members), progress, cancel)
             for info in members:
                 _copy_checked(zf, info, manifest.files[info.filename], None, steps)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
         raise BackupError(f"{src} is damaged ({exc}); nothing was changed") from None
     except OSError as exc:
         raise BackupError(f"{src} cannot be read ({exc.strerror or exc}); nothing was changed") from None
@@ -331,7 +336,7 @@ def restore(src: Path, data_dir: Path, *, replace: bool = False, keep_current: P
                     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                     with _private_file(target) as out:
                         _copy_checked(zf, info, manifest.files[info.filename], out, steps)
-        except (zipfile.BadZipFile, EOFError) as exc:
+        except (zipfile.BadZipFile, EOFError, RuntimeError) as exc:
             raise BackupError(f"{src} is damaged ({exc}); nothing was changed") from None
         answers = _check_database(stage / DB_NAME)
         _rebase(stage / DB_NAME)
@@ -355,12 +360,15 @@ def restore(src: Path, data_dir: Path, *, replace: bool = False, keep_current: P
 
 def _rebase(db_path: Path) -> None:
     """Recordings are named relative to the data folder (as backed up; the store reads them so since
-    schema 7): only a name that would climb out of the folder is dropped."""
+    schema 7). Any other name is dropped: one that climbs out of the folder, and an absolute one (a
+    genuine backup holds none that still exist), so a crafted backup cannot point the app, or a
+    later delete, at a file elsewhere."""
     db = sqlite3.connect(db_path)
     try:
         with db:
             for aid, audio in db.execute("SELECT id, audio_path FROM answers WHERE audio_path IS NOT NULL").fetchall():
-                if not Path(audio).is_absolute() and ".." in PurePosixPath(audio).parts:
+                name = PurePosixPath(audio)
+                if Path(audio).is_absolute() or name.is_absolute() or ".." in name.parts or "\\" in audio:
                     db.execute("UPDATE answers SET audio_path=NULL WHERE id=?", (aid,))
     finally:
         db.close()

@@ -664,8 +664,8 @@ class Store:
         row = self.answer(answer_id)
         with self._tx():
             self.db.execute("DELETE FROM answers WHERE id=?", (answer_id,))
-        if row and row.audio_path:
-            Path(row.audio_path).unlink(missing_ok=True)
+        if row:
+            self._remove_recording(row.audio_path)
 
     @_locked
     def delete_session(self, session_id: int) -> None:
@@ -674,15 +674,21 @@ class Store:
         with self._tx():
             self.db.execute("DELETE FROM sessions WHERE id=?", (session_id,))
         for p in paths:
-            if self._full_path(p):
-                Path(self._full_path(p)).unlink(missing_ok=True)
+            self._remove_recording(self._full_path(p))
+
+    def _remove_recording(self, audio: str | None) -> None:
+        """Delete an answer's recording, but only inside the data folder: a file kept elsewhere
+        (`record --out FILE`) is the user's own, and a path from a restored database is not trusted."""
+        if audio and _inside(Path(audio), self.path.parent) is not None and Path(audio).is_absolute():
+            Path(audio).unlink(missing_ok=True)
 
     def _stored_path(self, audio: Path | str | None) -> str | None:
         """How a recording's path is kept: relative to the data folder when it lies inside it (the
         folder can move), else as given (a recording the user kept elsewhere)."""
         if audio is None:
             return None
-        return _inside(Path(audio), self.path.parent) or str(audio)
+        path = Path(audio).absolute()          # a relative path given here is relative to the working folder
+        return _inside(path, self.path.parent) or str(path)
 
     def _full_path(self, stored: str | None) -> str | None:
         """A stored path as a file to open; a relative one that would leave the folder is refused."""
@@ -691,7 +697,7 @@ class Store:
         p = Path(stored)
         if p.is_absolute():
             return stored
-        return str(self.path.parent / p) if ".." not in p.parts else None
+        return str(self.path.parent.absolute() / p) if ".." not in p.parts else None
 
     def _row(self, r: sqlite3.Row) -> AnswerRow:
         row = _row(r)

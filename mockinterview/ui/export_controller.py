@@ -40,11 +40,12 @@ class ExportController(QObject):
 
     def __init__(self, store: Callable[[], Store], jobs: Jobs, parent_widget: QWidget,
                  selection: Callable[[], tuple[str, int] | None], user_errors: tuple[type[BaseException], ...],
-                 ask, tell, parent=None):
+                 ask, tell, busy: Callable[[], bool] = lambda: False, parent=None):
         """store(): the window's current store; selection(): ("answer", id), ("session", id) or None, what
         "this answer / this session" means now; ask(title, text) → bool and tell(title, text) are the
-        window's dialogs."""
+        window's dialogs; busy(): a take is being recorded (its audio is being written into the data)."""
         super().__init__(parent)
+        self._recording = busy
         self._store, self.jobs, self.widget, self._selection = store, jobs, parent_widget, selection
         self._errors = tuple(user_errors) + (BackupError, ExportError, OSError)
         self._ask, self._tell = ask, tell
@@ -175,6 +176,10 @@ class ExportController(QObject):
 
     # -- backup and restore -------------------------------------------------------------------------------
     def back_up(self) -> None:
+        if self._recording():
+            self._tell("Not backed up", "Finish or cancel the answer you are recording first, so that it is in "
+                                        "the backup whole.")
+            return
         path = self.choose_file("Back up all data", default_name(), [FILTERS["zip"]])
         if path is None:
             return
@@ -190,6 +195,10 @@ class ExportController(QObject):
                   self._failed)
 
     def restore_backup(self) -> None:
+        if self._recording():
+            self._tell("Not restored", "Finish or cancel the answer you are recording first: a restore replaces "
+                                       "the folder its recording is being written to.")
+            return
         if self.jobs.busy:
             self._tell("Not restored", "Wait until the current work has finished (the status bar shows it), then "
                                        "try again.")
@@ -202,6 +211,9 @@ class ExportController(QObject):
         keep = data / default_name("mockinterview-before-restore")
 
         def checked(manifest) -> None:
+            if self._recording():                   # a take started while the backup was being checked
+                self._failed(BackupError("a recording was started meanwhile; nothing was changed"))
+                return
             if not self._ask("Replace your data with this backup?",
                              f"The backup holds {manifest.answers} answers (made {manifest.created_at}). Your current "
                              f"answers and recordings will be replaced by it; they are saved first to {keep}."):

@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
                                                 self.prefs.remember_data_dir, self.jobs, self.modal, ask, tell, self)
         self.recovery = RecoveryController(store_of, lambda: self.engine, self.modal, ask, parent=self)
         self.exports = ExportController(store_of, self.jobs, self, self._export_selection, USER_ERRORS, ask,
-                                        lambda title, text: self.tell(title, text, info=True), parent=self)
+                                        lambda title, text: self.tell(title, text, info=True),
+                                        busy=lambda: self.recording.busy, parent=self)
         self.welcome = WelcomeController(self.prefs, lambda: self._backend, lambda: self.recording.busy,
                                          self.show_practice, self.questions, self, parent=self)
         self._menus()
@@ -178,7 +179,11 @@ class MainWindow(QMainWindow):
     bank = property(lambda self: self.questions.bank)
     voices = property(lambda self: self.questions.voices)
     settings_dialog = property(lambda self: self.prefs.dialog)
-    open_settings = property(lambda self: self.prefs.open)
+
+    def open_settings(self) -> None:
+        """Not during a take: its microphone test and a data-folder move would compete with it."""
+        if not self.recording.busy:
+            self.prefs.open()
 
     def _stop_sound(self) -> None:
         self.voices.stop()
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.tell("Your data cannot be opened", str(exc))
             return
+        self.show_practice()                   # the review on show was of the data before the restore
         self._data_folder_switched("Your data was read again from the data folder.")
 
     def _export_selection(self) -> tuple[str, int] | None:

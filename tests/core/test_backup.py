@@ -256,3 +256,50 @@ def test_restore_uses_the_data_folder_the_app_uses(tmp_path):
     backup(src, tmp_path / "b.zip", store=make_data(src))
     restore(tmp_path / "b.zip", paths.data_dir())
     assert len(Store(paths.data_dir() / DB_NAME).answers()) == 2
+
+
+def test_a_database_path_outside_the_folder_is_dropped_on_restore(tmp_path):
+    """A crafted backup whose database names /some/file as a recording: after the restore, playing
+    or deleting that answer must not reach the file."""
+    src = tmp_path / "src"
+    backup(src, tmp_path / "good.zip", store=make_data(src, n=1))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    work = tmp_path / "work"
+    work.mkdir()
+
+    def point_outside(name, data, manifest):
+        if name == DB_NAME:
+            p = work / "x.db"
+            p.write_bytes(data)
+            with sqlite3.connect(p) as db:
+                db.execute("UPDATE answers SET audio_path=?", (str(victim),))
+            data = p.read_bytes()
+            manifest["files"][DB_NAME] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        return data
+    _rewrite(tmp_path / "good.zip", tmp_path / "crafted.zip", point_outside)
+    restore(tmp_path / "crafted.zip", tmp_path / "fresh")
+    s = Store(tmp_path / "fresh" / DB_NAME)
+    row = s.answers()[0]
+    assert row.audio_path is None
+    s.delete_answer(row.id)
+    assert victim.read_text() == "keep"
+
+
+def test_a_password_protected_zip_is_refused_plainly(tmp_path):
+    """zipfile raises RuntimeError for an encrypted member: it reached the user as a traceback."""
+    src = tmp_path / "src"
+    backup(src, tmp_path / "good.zip", store=make_data(src, n=1))
+    raw = bytearray((tmp_path / "good.zip").read_bytes())
+    # set the "encrypted" flag (general purpose bit 0) on every local and central header
+    for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        i = raw.find(sig)
+        while i != -1:
+            raw[i + offset] |= 0x01
+            i = raw.find(sig, i + 4)
+    (tmp_path / "locked.zip").write_bytes(bytes(raw))
+    with pytest.raises(BackupError, match="password|encrypted"):
+        verify(tmp_path / "locked.zip")
+    with pytest.raises(BackupError):
+        restore(tmp_path / "locked.zip", tmp_path / "fresh")
+    assert not holds_data(tmp_path / "fresh")

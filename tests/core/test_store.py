@@ -250,7 +250,6 @@ def test_upgrade_from_v6_stores_recordings_relative_to_the_data_folder(tmp_path)
 
 
 def test_new_recordings_are_kept_relative_and_a_climbing_name_is_refused(tmp_path):
-    import sqlite3
     s = Store(tmp_path / "mockinterview.db")
     sid = s.new_session()
     aid = s.start_answer(sid, None, "Q", None, tmp_path / "recordings" / "x.wav")
@@ -258,8 +257,46 @@ def test_new_recordings_are_kept_relative_and_a_climbing_name_is_refused(tmp_pat
     raw = dict(s.db.execute("SELECT id, audio_path FROM answers").fetchall())
     assert raw[aid] == "recordings/x.wav" and raw[outside] == str(tmp_path.parent / "y.wav")
     assert s.answer(aid).audio_path == str(tmp_path / "recordings" / "x.wav")
-    s.db.execute("UPDATE answers SET audio_path='../../etc/passwd' WHERE id=?", (aid,))
+    sentinel = tmp_path.parent / "sentinel.txt"               # what a climbing name would reach
+    sentinel.write_text("keep")
+    s.db.execute("UPDATE answers SET audio_path=? WHERE id=?", (f"../{sentinel.name}", aid))
     s.db.commit()
-    assert s.answer(aid).audio_path is None               # never a file outside the folder
-    s.delete_session(sid)                                 # and deleting does not reach out either
-    assert sqlite3.connect(tmp_path / "mockinterview.db").execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    assert s.answer(aid).audio_path is None                   # never a file outside the folder
+    s.delete_session(sid)                                     # and deleting does not reach out either
+    assert sentinel.read_text() == "keep"
+
+
+def test_only_recordings_inside_the_data_folder_are_deleted_with_their_answer(tmp_path):
+    """A recording saved elsewhere (`record --out FILE`) is the user's own file; an absolute path
+    in the database (a crafted backup) must not make Delete remove an arbitrary file."""
+    s = Store(tmp_path / "data" / "mockinterview.db")
+    own = tmp_path / "data" / "recordings" / "a.wav"
+    kept = tmp_path / "elsewhere" / "b.wav"
+    for f in (own, kept):
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"RIFF")
+    sid = s.new_session()
+    a = s.start_answer(sid, None, "Q", None, own)
+    b = s.start_answer(sid, None, "Q", None, kept)
+    s.delete_answer(a)
+    s.delete_answer(b)
+    assert not own.exists() and kept.exists()
+
+
+def test_a_relative_data_folder_and_a_relative_recording_path_find_their_files(tmp_path, monkeypatch):
+    """MOCKINTERVIEW_DATA_DIR=data (portable use) and `record --out take.wav` give paths relative to
+    the working folder; they were stored as if relative to the data folder (data/data/recordings…)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data" / "recordings").mkdir(parents=True)
+    rec = Path("data") / "recordings" / "q.wav"
+    out = Path("take.wav")
+    for f in (rec, out):
+        f.write_bytes(b"RIFF")
+    s = Store(Path("data") / "mockinterview.db")
+    sid = s.new_session()
+    a = s.start_answer(sid, None, "Q", None, rec)
+    b = s.start_answer(sid, None, "Q", None, out)
+    assert Path(s.answer(a).audio_path).resolve() == rec.resolve() and Path(s.answer(a).audio_path).is_file()
+    assert Path(s.answer(b).audio_path).resolve() == out.resolve() and Path(s.answer(b).audio_path).is_file()
+    raw = dict(s.db.execute("SELECT id, audio_path FROM answers").fetchall())
+    assert raw[a] == "recordings/q.wav"                       # inside: relative to the data folder

@@ -1348,3 +1348,19 @@ def test_tab_goes_round_the_whole_review_in_a_few_steps(qtbot, make_window):
     for control in (w.review.edit_button, w.review.takes_panel.table, w.review.takes_panel.choice,
                     w.review.again, w.review.back_button):
         assert control in visited, control.accessibleName()
+
+
+def test_during_a_take_settings_backup_and_restore_wait(qtbot, make_window, tmp_path):
+    """A restore replaced the folder the take's audio was being written to, and Settings could
+    move the data folder mid-take: none of them start while recording (the take goes on)."""
+    w = _recording(qtbot, make_window)
+    w.open_settings()
+    assert w.settings_dialog is None or not w.settings_dialog.isVisible()
+    chosen = []
+    w.exports.choose_file = lambda *a: chosen.append(a) or tmp_path / "b.zip"
+    w.exports.choose_backup = lambda *a: chosen.append(a) or tmp_path / "b.zip"
+    w.exports.backup_action.trigger()
+    w.exports.restore_action.trigger()
+    assert not chosen and len([t for t in w.told if "recording first" in t]) == 2
+    assert w.recording.rehearsal is not None and w.store.healthy()
+    qtbot.keyClick(w, Qt.Key_Escape)
