@@ -536,7 +536,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 (export_pdf.answer_pdf if kind == "answer" else export_pdf.group_pdf)(report, pdf)
                 _write_new(out, pdf.read_bytes(), args.force)
         elif out is None:
-            sys.stdout.write(clean(text))      # the report's own text, made safe for the terminal
+            if sys.stdout.isatty():
+                sys.stdout.write(clean(text))  # the user's words cannot drive the terminal
+            else:                              # piped or redirected: the same bytes as -o FILE
+                sys.stdout.buffer.write(text.encode("utf-8"))
+                sys.stdout.flush()
             return 0
         else:
             _write_new(out, text.encode("utf-8"), args.force)

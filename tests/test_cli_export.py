@@ -114,3 +114,40 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(data, tmp_path):
     r = run("restore", "--force", str(bad))
     assert r.returncode == 1 and b"damaged" in r.stderr and b"Traceback" not in r.stderr
     assert snapshot(paths.data_dir()) == before
+
+
+def test_a_piped_export_is_the_same_file_as_one_written_with_o(data, tmp_path):
+    """`export --format csv > f.csv` went through the terminal's cleaning (CRLF became LF)."""
+    piped = run("export", "--format", "csv")
+    assert piped.returncode == 0
+    written = run("export", "--format", "csv", "-o", str(tmp_path / "h.csv"))
+    assert written.returncode == 0
+    assert piped.stdout == (tmp_path / "h.csv").read_bytes() and b"\r\n" in piped.stdout
+
+
+def test_an_answer_whose_stored_analysis_cannot_be_read_is_left_out_not_fatal(data, tmp_path):
+    """One damaged row stopped the whole history export with a traceback."""
+    ids, _ = data
+    s = Store(paths.data_dir() / DB_NAME)
+    s.db.execute("UPDATE answers SET analysis_json='{\"schema\": \"x\"}' WHERE id=?", (ids[0],))
+    s.db.commit()
+    s.close()
+    r = run("export", "--format", "json", "-o", str(tmp_path / "h.json"))
+    assert r.returncode == 0, r.stderr
+    exported = json.loads((tmp_path / "h.json").read_text())["answers"]
+    assert [a["id"] for a in exported] == ids[1:]
+
+
+def test_a_terminal_restore_refuses_while_the_app_has_the_folder_open(data, tmp_path):
+    """`restore --force` swapped the database from under a running window: what it saved next
+    went to deleted files. While a store is open on the folder (here, in this process, as the
+    window would hold it) the restore is refused and nothing changes."""
+    zip_path = tmp_path / "b.zip"
+    assert run("backup", str(zip_path)).returncode == 0
+    open_store = Store(paths.data_dir() / DB_NAME)
+    before = snapshot(paths.data_dir())
+    r = run("restore", "--force", str(zip_path))
+    assert r.returncode == 1 and b"close it first" in r.stderr
+    assert snapshot(paths.data_dir()) == before
+    open_store.close()
+    assert run("restore", "--force", str(zip_path)).returncode == 0

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
+from .folder_lock import in_use
 from .paths import RECORDINGS
 from .store import DB_NAME, SCHEMA_VERSION, Store, StoreError
 
@@ -320,6 +321,9 @@ def restore(src: Path, data_dir: Path, *, replace: bool = False, keep_current: P
     src, data_dir = Path(src), Path(data_dir)
     manifest = verify(src, _part(progress, 0.0, 0.35), cancel)
     present = holds_data(data_dir)
+    if present and in_use(data_dir):
+        raise BackupError(f"mockinterview has {data_dir} open (the window, or a recording in a terminal); close it "
+                          "first, then restore. Nothing was changed.")
     if present and not replace:
         raise BackupError(f"{data_dir} already holds mockinterview data; nothing was changed. Restoring would replace "
                           "it: allow that (--force in a terminal), and your current data is backed up first.")

@@ -178,10 +178,10 @@ def answer_report(a: Analysis, question: str = "", *, source: str = "", row=None
 
 
 def from_row(row) -> AnswerReport | None:
-    """A saved answer's report, from its stored analysis as History shows it (None: not analysed)."""
-    if row is None or not row.analysis:
-        return None
-    return answer_report(Analysis.from_json_dict(row.analysis), row=row)
+    """A saved answer's report, from its stored analysis as History shows it (None: not analysed,
+    or its analysis cannot be read; such an answer is left out of a session's or a range's report)."""
+    analysis = row.stored_analysis() if row is not None else None
+    return answer_report(analysis, row=row) if analysis is not None else None
 
 
 def averages(reports: list[AnswerReport]) -> list[Figure]:

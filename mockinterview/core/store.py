@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .analysis import Analysis
+from .folder_lock import FolderLock
 from .paths import RECORDINGS
 from .questions import MY_PREFIX, Question
 from .transcript import Transcript
@@ -227,6 +228,14 @@ class AnswerRow:
     corrected_at: str | None = None  # when the user last corrected the transcript
     original: Transcript | None = None   # the engine's transcript, kept when the user corrected it
 
+    def stored_analysis(self) -> Analysis | None:
+        """The analysis as stored with the answer (None if there is none, or it cannot be read: a
+        damaged or foreign row must not stop a review, an export or a report of the others)."""
+        try:
+            return Analysis.from_json_dict(self.analysis) if self.analysis else None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
     def to_json(self) -> dict:
         return {"id": self.id, "session_id": self.session_id, "question_id": self.question_id,
                 "question": self.question_text, "competency": self.competency, "created_at": self.created_at,
@@ -271,6 +280,8 @@ class Store:
         except OSError as exc:
             raise StoreError(f"The data folder {self.path.parent} cannot be created ({exc.strerror}). "
                              "Choose another data folder in Settings, or set MOCKINTERVIEW_DATA_DIR.") from None
+        self._folder_lock = FolderLock(self.path.parent)
+        self._folder_lock.share()         # a restore elsewhere waits while this store is open
         self._refuse_emptied()
         self._check_health()              # read-only, before anything could write to a damaged file
         try:
@@ -339,6 +350,7 @@ class Store:
     @_locked
     def close(self) -> None:
         self.db.close()
+        self._folder_lock.release()
 
     # -- schema ----------------------------------------------------------------------------------
     def _migrate(self) -> None:

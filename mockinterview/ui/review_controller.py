@@ -65,7 +65,7 @@ class ReviewController(QObject):
         row = self.store.answer(answer_id)
         if row is None or row.transcript is None:
             return False
-        analysis = _stored(row)
+        analysis = row.stored_analysis()
         current = analysis is not None and row.engine_version == engine_version() \
             and analysis.engine_version == row.engine_version
         if not current:
@@ -99,7 +99,7 @@ class ReviewController(QObject):
             if not any(r.id == shown for r in rows):
                 rows.append(store.answer(shown) or row)
             rows.sort(key=lambda r: (r.created_at, r.id))            # oldest first
-            analyses = {r.id: a for r in rows if (a := _stored(r)) is not None}
+            analyses = {r.id: a for r in rows if (a := r.stored_analysis()) is not None}
             order = [r.id for r in rows if r.id in analyses]
             figures = [take_figures(r.id, r.created_at, analyses[r.id]) for r in rows if r.id in analyses]
             other = previous_take(order, shown)
@@ -289,11 +289,3 @@ def _compared(analyses: dict[int, Analysis], order: list[int], shown: int,
         return compare(analyses[earlier], analyses[later]), ""
     except ParserMissing as exc:
         return None, f"The takes cannot be compared: {exc}."
-
-
-def _stored(row: AnswerRow) -> Analysis | None:
-    """The analysis as stored with the answer (None if there is none, or it cannot be read)."""
-    try:
-        return Analysis.from_json_dict(row.analysis) if row.analysis else None
-    except (KeyError, TypeError, ValueError):
-        return None
