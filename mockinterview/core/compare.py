@@ -7,11 +7,10 @@ reports" → "I moved the reports"), the result measured or no longer, STAR part
 the verdict and score, and the delivery figures against their aims (core/targets.py). Each change
 says whether it is better or worse, so the review can mark it with a sign as well as a word.
 
-takes_row() gives one take's figures for the review's side-by-side table.
+take_figures() gives one take's figures for the review's side-by-side table.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from . import targets as T

@@ -297,7 +297,7 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
             return db
-        except sqlite3.OperationalError as exc:
+        except sqlite3.OperationalError:
             if not self.path.exists() or os.access(self.path.parent, os.W_OK) and os.access(self.path, os.W_OK):
                 raise
         # A read-only folder or file (a mounted backup, a full disk remounted read-only): WAL needs to

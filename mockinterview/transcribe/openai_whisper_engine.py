@@ -10,7 +10,7 @@ import os
 import numpy as np
 
 from .assemble import RawSegment, RawWord, TwoPassEngine
-from .base import SAMPLE_RATE, SEED, Cancelled, CancelCheck, Options, Progress, TranscriptionError
+from .base import SEED, Cancelled, CancelCheck, Options, Progress, TranscriptionError
 from .models import ModelInfo, ModelResolver
 from .vad import speech_regions
 

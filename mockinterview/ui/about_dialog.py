@@ -35,6 +35,7 @@ class AboutDialog(QDialog):
         layout.addLayout(head)
         for line in self.lines[1:]:
             label = QLabel(line)
+            label.setTextFormat(Qt.PlainText)            # paths are shown as they are
             label.setWordWrap(True)
             # the paths can be selected and copied with the keyboard too
             label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)

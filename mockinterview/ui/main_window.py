@@ -45,6 +45,9 @@ SHORTCUTS = [("Space", "start or stop recording (during thinking time: answer no
              ("Enter", "ask the selected question aloud; open the selected take or answer"),
              ("Ctrl+N", "new question"), ("Ctrl+R", "random question"), ("Ctrl+H", "history"),
              ("Ctrl+G", "progress over time"), ("Alt+Down / Alt+Up", "next / previous word of the transcript"),
+             ("Alt+Shift+Down / Alt+Shift+Up", "next / previous highlight of the transcript, said with who acts"),
+             ("Ctrl+E", "correct the transcript on the review (Ctrl+Enter saves, Esc cancels)"),
+             ("Alt+T", "stop re-analysing saved answers (status bar)"),
              ("Ctrl+Enter", "next question of a practice set"), ("Ctrl+Shift+E", "end the practice set now"),
              ("Alt+W", "what a strong answer shows; on the review: compare with another take"),
              ("Ctrl+,", "settings"), ("Ctrl+Q", "quit")]

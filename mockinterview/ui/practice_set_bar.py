@@ -2,7 +2,7 @@
 over, its summary (every question with its verdict and score, or skipped) until closed."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 
@@ -13,6 +13,7 @@ class PracticeSetBar(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
         self.text = QLabel("", wordWrap=True, accessibleName="Practice set")
+        self.text.setTextFormat(Qt.PlainText)       # it quotes the user's own questions
         self.end = QPushButton("End set  (Ctrl+Shift+E)", accessibleName="End the practice set now")
         self.end.setToolTip("End the set here: the summary lists what you answered and what was skipped")
         self.close_button = QPushButton("Close summary", accessibleName="Close the practice set's summary")

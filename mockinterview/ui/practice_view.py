@@ -66,6 +66,9 @@ class PracticeView(QWidget):
         self.level = QProgressBar(accessibleName="Input level", minimum=0, maximum=60, textVisible=False)
         self.elapsed = QLabel(NOT_STARTED, accessibleName="Elapsed time")
         self.status = QLabel("", wordWrap=True, accessibleName="Status")
+        # the user's own questions (and what is said about them) are shown as typed, never as markup
+        for label in (self.question, self.probe, self.strong, self.status):
+            label.setTextFormat(Qt.PlainText)
         self._idle = ""                   # what the status line says when nothing is going on
         self.loading = QProgressBar(accessibleName="Loading the speech model", minimum=0, maximum=0,
                                     visible=False)           # a busy bar: loading reports no steps

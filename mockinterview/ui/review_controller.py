@@ -7,6 +7,7 @@ earlier engine version is shown as stored too, with a note, while it is analysed
 the review then shows the new analysis, which is what History lists from then on."""
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -114,7 +115,8 @@ class ReviewController(QObject):
 
         def failed(error: BaseException, details: str) -> None:
             if asked == self._takes_asked:
-                self.view.takes_panel.heading.setText(f"The takes of this question could not be read ({error}).")
+                self.view.takes_panel.heading.setText(html.escape(f"The takes of this question could not be read "
+                                                                  f"({explain(error, details)})."))
         self.view.takes_panel.loading()
         self.jobs.start(work, done, failed, self._errors)
 
@@ -132,7 +134,7 @@ class ReviewController(QObject):
 
         def failed(error: BaseException, details: str) -> None:
             if asked == self._takes_asked:
-                self.view.takes_panel.show_changes(None, f"The takes could not be compared ({error}).")
+                self.view.takes_panel.show_changes(None, f"The takes could not be compared ({explain(error, details)}).")
         self.jobs.start(lambda: _compared(analyses, order, shown, other), done, failed, self._errors)
 
     # -- a newer engine ----------------------------------------------------------------------------------

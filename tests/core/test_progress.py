@@ -3,7 +3,6 @@ analyses, new answers and re-analyses write them, and the series, take choices a
 about last week follow the data."""
 import json
 import shutil
-import sqlite3
 import time
 from datetime import date, datetime, timedelta, timezone
 

@@ -4,12 +4,10 @@ more, every downloaded source is pinned by SHA-256, the pinned wheels are the pr
 dependencies for the runtime's Python, and it installs the desktop files under the app's id."""
 import json
 import re
-import shutil
 import subprocess
 import tomllib
 from pathlib import Path
 
-import pytest
 import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename

@@ -7,7 +7,6 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import QApplication
 
 from mockinterview.core import targets
 from mockinterview.core.analysis import analyze

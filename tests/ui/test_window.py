@@ -4,6 +4,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from mockinterview.audio.wavstream import WavStreamWriter
@@ -1364,3 +1365,19 @@ def test_during_a_take_settings_backup_and_restore_wait(qtbot, make_window, tmp_
     assert not chosen and len([t for t in w.told if "recording first" in t]) == 2
     assert w.recording.rehearsal is not None and w.store.healthy()
     qtbot.keyClick(w, Qt.Key_Escape)
+
+
+def test_help_lists_every_menu_shortcut(qtbot, make_window):
+    """Help → Keyboard shortcuts lacked Ctrl+E and the highlight keys: every menu shortcut is there."""
+    from PySide6.QtGui import QKeySequence
+    from mockinterview.ui.main_window import SHORTCUTS
+    w = make_window()
+    listed = {part.strip() for k, _ in SHORTCUTS for part in k.split(" / ")}
+    from PySide6.QtGui import QShortcut
+    keys = {a.shortcut().toString(QKeySequence.PortableText) for a in w.findChildren(QAction) if not a.shortcut().isEmpty()}
+    keys |= {k.key().toString(QKeySequence.PortableText) for k in w.findChildren(QShortcut)}
+    from PySide6.QtWidgets import QAbstractButton        # buttons' own shortcuts (not their Alt mnemonics)
+    keys |= {b.shortcut().toString(QKeySequence.PortableText) for b in w.findChildren(QAbstractButton)
+             if "Ctrl" in b.shortcut().toString(QKeySequence.PortableText)}
+    missing = [k for k in keys if k.replace("Return", "Enter") not in listed]      # whole keys, not substrings
+    assert keys and not missing, missing
