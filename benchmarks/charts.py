@@ -5,8 +5,8 @@
 Builds 2,000 answers over a year (as benchmarks/progress.py does), takes the longest series the
 view can show (every take, by day), and for each library times, over 7 runs: putting the series,
 its target band and date axes on a chart, and painting it once (QWidget.grab, offscreen) at the
-view's size. Import cost is timed in fresh processes (farm-bench gives the same figure as a whole
-process). pyqtgraph is not a dependency: install it anywhere (`pip install --no-deps --target
+view's size. Import cost is timed in fresh processes (five each, median, minus a bare
+interpreter's start). pyqtgraph is not a dependency: install it anywhere (`pip install --no-deps --target
 /tmp/pg pyqtgraph`) and pass that folder; without it only QtCharts is measured.
 
 The app uses QtCharts (through the real ProgressView); the pyqtgraph chart below is the
