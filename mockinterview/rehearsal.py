@@ -100,6 +100,7 @@ class Rehearsal:
             except Exception:
                 pass
         self.store.delete_answer(self.answer_id)
+        self.audio_path.unlink(missing_ok=True)   # this take's own file, wherever it was asked to go (--out)
 
 
 def refine(store: Store, engine, answer_id: int, progress=None, cancel=None) -> Result | None:
