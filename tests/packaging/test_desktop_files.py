@@ -2,7 +2,6 @@
 agree on one application id, pass the freedesktop validators, and the icon reads at 16 px."""
 import configparser
 import re
-import shutil
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from .tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
@@ -46,19 +47,7 @@ def pyproject() -> dict:
 
 
 def tool(name: str) -> str:
-    """The validator; packaging/setup.sh installs it on Debian and Ubuntu, so there it must be found
-    (a missing one would hide a broken file). Elsewhere the check is skipped, saying why."""
     return require(name, {"desktop-file-validate": "desktop-file-utils"}.get(name, "appstream"))
-
-
-def require(name: str, package: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        why = f"{name} is not installed (Debian: apt-get install {package}; packaging/setup.sh test does it)"
-        if shutil.which("dpkg"):
-            pytest.fail(why)
-        pytest.skip(why)
-    return path
 
 
 def test_the_application_id_is_reverse_dns_and_the_same_everywhere():

@@ -12,7 +12,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-from .test_desktop_files import require
+from .tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 FLATPAK = ROOT / "packaging" / "flatpak"

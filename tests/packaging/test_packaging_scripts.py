@@ -6,12 +6,13 @@ import ast
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
+
+from .tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -95,8 +96,7 @@ def test_smoke_test_runs_the_app_without_this_shells_python():
 @pytest.fixture(scope="module")
 def built_deb(tmp_path_factory):
     """The package build_deb.sh makes from a stand-in bundle (a script that says its version)."""
-    if not shutil.which("dpkg-deb"):
-        pytest.skip("dpkg-deb is not installed (not a Debian system)")
+    require("dpkg-deb", "dpkg")
     tmp = tmp_path_factory.mktemp("deb")
     bundle = tmp / "bundle"
     (bundle / "_internal").mkdir(parents=True)
