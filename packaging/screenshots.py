@@ -33,6 +33,8 @@ def _dark(app) -> None:
                          (QPalette.HighlightedText, "#ffffff"), (QPalette.ToolTipBase, "#2d2d2d"),
                          (QPalette.ToolTipText, "#e8e8e8"), (QPalette.PlaceholderText, "#9a9a9a")):
         p.setColor(role, QColor(colour))
+    for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):   # as a dark theme greys them
+        p.setColor(QPalette.Disabled, role, QColor("#7a7a7a"))
     app.setPalette(p)
 
 
