@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .store import Store
+from .takes import pick_each, question_in_session
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +52,9 @@ class History:
 
 
 def first_take_ids(rows: list[tuple]) -> set[int]:
-    """Rows as Store.history_rows gives them: the ids of the first take of each question in each session
-    (an answer without a question, free practice from the terminal, is a first take of its own)."""
-    first: dict[tuple[int, object], tuple[str, int]] = {}
-    for r in rows:
-        aid, session_id, question_id, created = r[0], r[1], r[2], r[4]
-        key = (session_id, question_id if question_id is not None else ("answer", aid))
-        if key not in first or (created, aid) < first[key]:
-            first[key] = (created, aid)
-    return {aid for _, aid in first.values()}
+    """Rows as Store.history_rows gives them: the ids of the first take of each question in each session."""
+    firsts = pick_each(rows, key=lambda r: question_in_session(r[1], r[2], r[0]), rank=lambda r: (r[4], r[0]))
+    return {r[0] for r in firsts}
 
 
 def read(store: Store, competency: str | None = None) -> History:

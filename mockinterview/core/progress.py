@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 
 from . import targets as T
+from .takes import pick_each, question_in_session
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +88,13 @@ def chosen(all_takes: list[Take], which: str = "all") -> list[Take]:
     on the same question, and would flatter the average); "best": the best-scored take of each."""
     if which == "all":
         return all_takes
-    groups: dict[tuple, list[Take]] = defaultdict(list)
-    for t in all_takes:
-        groups[(t.session_id, t.question_id if t.question_id is not None else f"#{t.id}")].append(t)
-    if which == "first":
-        return sorted((g[0] for g in groups.values()), key=lambda t: (t.day, t.id))
-    if which == "best":
-        return sorted((max(g, key=lambda t: (t.values["score"] or 0.0, -t.id)) for g in groups.values()),
-                      key=lambda t: (t.day, t.id))
-    raise ValueError(f"unknown choice of takes {which!r}")
+    ranks = {"first": lambda t: 0,                                    # ties: the first met wins
+             "best": lambda t: (-(t.values["score"] or 0.0), t.id)}
+    if which not in ranks:
+        raise ValueError(f"unknown choice of takes {which!r}")
+    picked = pick_each(all_takes, key=lambda t: question_in_session(t.session_id, t.question_id, t.id),
+                       rank=ranks[which])
+    return sorted(picked, key=lambda t: (t.day, t.id))
 
 
 def series(all_takes: list[Take], metric: str, by: str = "week", which: str = "all") -> list[Point]:
