@@ -522,7 +522,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         records = [record(r) for r in answers]
         text = to_csv(records) if fmt == "csv" else to_json(records)
     elif fmt == "md":
-        text = report_markdown.answer_markdown(report) if kind == "answer" else report_markdown.group_markdown(report)
+        text = report_markdown.to_markdown(report)
     else:
         text = None
     what = f"{len(answers)} answer{'s' if len(answers) != 1 else ''}"
@@ -533,7 +533,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             from . import export_pdf
             with tempfile.TemporaryDirectory(dir=out.parent, prefix=".mockinterview-pdf-") as tmp:
                 pdf = Path(tmp) / "report.pdf"
-                (export_pdf.answer_pdf if kind == "answer" else export_pdf.group_pdf)(report, pdf)
+                export_pdf.to_pdf(report, pdf)
                 _write_new(out, pdf.read_bytes(), args.force)
         elif out is None:
             if sys.stdout.isatty():

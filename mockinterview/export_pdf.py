@@ -141,3 +141,8 @@ def answer_pdf(r: AnswerReport, path: Path) -> None:
 
 def group_pdf(g: GroupReport, path: Path) -> None:
     write_pdf(group_html(g), path, f"mockinterview: {g.title}")
+
+
+def to_pdf(report: AnswerReport | GroupReport, path: Path) -> None:
+    """An answer's or a group's report as a PDF, whichever it is (the CLI and the window export both)."""
+    (answer_pdf if isinstance(report, AnswerReport) else group_pdf)(report, path)

@@ -100,3 +100,8 @@ def group_markdown(g: GroupReport) -> str:
     for r in g.answers:
         out += answer_section(r, level=2)
     return "\n".join(out).rstrip() + "\n"
+
+
+def to_markdown(report: AnswerReport | GroupReport) -> str:
+    """An answer's or a group's report, whichever it is (the CLI and the window export both)."""
+    return answer_markdown(report) if isinstance(report, AnswerReport) else group_markdown(report)

@@ -153,10 +153,9 @@ class ExportController(QObject):
             # a long report is laid out here, not on the GUI thread
             if fmt == "pdf":
                 from .. import export_pdf
-                (export_pdf.answer_pdf if kind == "answer" else export_pdf.group_pdf)(report, path)
+                export_pdf.to_pdf(report, path)
             else:
-                path.write_text(report_markdown.answer_markdown(report) if kind == "answer"
-                                else report_markdown.group_markdown(report), encoding="utf-8")
+                path.write_text(report_markdown.to_markdown(report), encoding="utf-8")
             return f"Report saved to {path}"
         self.jobs.start(work, self._done, self._failed, self._errors)
 
